@@ -1,0 +1,164 @@
+package io.cdkj.plugin.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.cdkj.plugin.Configuration;
+import io.cdkj.plugin.CredentialProviderSource;
+import io.cdkj.plugin.CredentialRequest;
+import io.cdkj.plugin.Decision;
+import io.cdkj.plugin.Mode;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+
+/**
+ * The {@link CredentialProviderSource} contract as executable checks. A plugin author extends this
+ * class in the plugin's tests (add {@code io.cdkj:plugin-api:test-jar} with {@code <type>test-jar</type>},
+ * JUnit Jupiter and AssertJ as test dependencies) and implements the three hooks:
+ *
+ * <pre>{@code
+ * class MyPluginContractTest extends CredentialProviderSourceContractTest {
+ *     protected CredentialProviderSource createSource() { return new MyPlugin(); }
+ *     protected String expectedName() { return "my-plugin"; }
+ *     protected CredentialRequest declinedRequest(CountingIdentityProvider base) { ... }
+ * }
+ * }</pre>
+ *
+ * Override {@link #servableRequest(CountingIdentityProvider)} to also check {@code getProvider}
+ * against an endpoint the test controls (e.g. a local AWS emulator).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class CredentialProviderSourceContractTest {
+
+    /** A fresh instance of the plugin, created the way {@link ServiceLoader} would. */
+    protected abstract CredentialProviderSource createSource();
+
+    /** The name the plugin is selected by. */
+    protected abstract String expectedName();
+
+    /** A request the plugin must decline (with a reason), built on the given base credentials. */
+    protected abstract CredentialRequest declinedRequest(CountingIdentityProvider baseCredentials);
+
+    /**
+     * A request the plugin can serve and whose provider resolves in this test's environment, or
+     * empty to skip the {@code getProvider} checks.
+     */
+    protected Optional<CredentialRequest> servableRequest(CountingIdentityProvider baseCredentials) {
+        return Optional.empty();
+    }
+
+    /** Convenience for subclasses: a request with defaults for everything but account and mode. */
+    protected static CredentialRequest.Builder request(String account, Mode mode, CountingIdentityProvider base) {
+        return CredentialRequest.builder()
+                .account(account)
+                .region("us-east-1")
+                .partition("aws")
+                .mode(mode)
+                .configuration(Configuration.empty())
+                .baseCredentials(base);
+    }
+
+    @Test
+    void name_isStableLowerCaseAndAsExpected() {
+        try (CredentialProviderSource source = createSource()) {
+            assertThat(source.name()).isEqualTo(expectedName());
+            assertThat(source.name()).matches("[a-z0-9][a-z0-9-]*");
+            assertThat(createSource().name()).as("name() of a second instance").isEqualTo(source.name());
+        }
+    }
+
+    @Test
+    void registration_isFoundByServiceLoaderUnderItsName() {
+        List<String> found = ServiceLoader.load(CredentialProviderSource.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .map(CredentialProviderSource::name)
+                .collect(Collectors.toList());
+        assertThat(found).as("names registered for ServiceLoader (use @AutoService)").contains(expectedName());
+    }
+
+    @Test
+    void implementation_isPublicFinalWithPublicNoArgConstructor() throws Exception {
+        Class<?> type = createSource().getClass();
+        assertThat(Modifier.isPublic(type.getModifiers())).as("%s is public", type).isTrue();
+        assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
+        assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).isTrue();
+    }
+
+    @Test
+    void isAvailable_doesNotThrow() {
+        try (CredentialProviderSource source = createSource()) {
+            assertThatCode(source::isAvailable).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void canProvideCredentials_declinesWithReason_withoutTouchingBaseCredentials() {
+        CountingIdentityProvider base = CountingIdentityProvider.dummy();
+        try (CredentialProviderSource source = createSource()) {
+            source.isAvailable();
+            Decision decision = source.canProvideCredentials(declinedRequest(base));
+            assertThat(decision).isNotNull();
+            assertThat(decision.canProvide()).isFalse();
+            assertThat(decision.reason()).isNotBlank();
+        }
+        assertThat(base.resolutions()).as("base credentials resolved by canProvideCredentials").isZero();
+    }
+
+    @Test
+    void canProvideCredentials_onServableRequest_isSideEffectFree() {
+        CountingIdentityProvider base = CountingIdentityProvider.dummy();
+        Optional<CredentialRequest> request = servableRequest(base);
+        if (request.isEmpty()) {
+            return;
+        }
+        try (CredentialProviderSource source = createSource()) {
+            assertThat(source.isAvailable()).isTrue();
+            assertThat(source.canProvideCredentials(request.get())).isEqualTo(Decision.provide());
+            assertThat(source.canProvideCredentials(request.get())).as("asked twice").isEqualTo(Decision.provide());
+        }
+        assertThat(base.resolutions()).as("base credentials resolved by canProvideCredentials").isZero();
+    }
+
+    @Test
+    void getProvider_returnsProviderThatResolvesAndHidesSecrets() {
+        CountingIdentityProvider base = CountingIdentityProvider.dummy();
+        Optional<CredentialRequest> request = servableRequest(base);
+        if (request.isEmpty()) {
+            return;
+        }
+        try (CredentialProviderSource source = createSource()) {
+            source.isAvailable();
+            IdentityProvider<AwsCredentialsIdentity> provider = source.getProvider(request.get());
+            assertThat(provider).isNotNull();
+            AwsCredentialsIdentity identity = provider.resolveIdentity().join();
+            assertThat(identity.accessKeyId()).isNotBlank();
+            assertThat(provider.toString()).doesNotContain(identity.secretAccessKey());
+            assertThat(identity.toString()).doesNotContain(identity.secretAccessKey());
+            if (identity instanceof AwsSessionCredentialsIdentity session) {
+                assertThat(provider.toString()).doesNotContain(session.sessionToken());
+                assertThat(identity.toString()).doesNotContain(session.sessionToken());
+            }
+            if (provider instanceof AutoCloseable closeable) {
+                assertThatCode(closeable::close).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void close_isIdempotent() {
+        CredentialProviderSource source = createSource();
+        source.isAvailable();
+        assertThatCode(() -> {
+            source.close();
+            source.close();
+        }).doesNotThrowAnyException();
+    }
+}
