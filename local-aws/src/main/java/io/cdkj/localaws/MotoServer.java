@@ -101,7 +101,11 @@ public final class MotoServer implements AutoCloseable {
     return log;
   }
 
-  /** Wipes all state in every account and region ({@code POST /moto-api/reset}). */
+  /**
+   * Wipes all state in every account and region ({@code POST /moto-api/reset}), including the
+   * sessions behind credentials from earlier {@link #callerIn} calls: those then act in
+   * {@value #DEFAULT_ACCOUNT}, so get new callers after a reset.
+   */
   public void reset() {
     HttpResponse<String> response = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
         .POST(HttpRequest.BodyPublishers.noBody()));

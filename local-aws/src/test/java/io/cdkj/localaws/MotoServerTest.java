@@ -75,6 +75,16 @@ class MotoServerTest {
   }
 
   @Test
+  void reset_callerObtainedBefore_nowActsInDefaultAccount(MotoServer moto) {
+    // documents a moto trait: reset forgets the sessions behind earlier AssumeRole credentials
+    AwsSessionCredentials before = moto.callerIn("111111111111");
+    moto.reset();
+    try (StsClient sts = moto.stsClient(before)) {
+      assertThat(sts.getCallerIdentity().account()).isEqualTo(MotoServer.DEFAULT_ACCOUNT);
+    }
+  }
+
+  @Test
   void launch_pythonWithoutMoto_failsWithInstallHintAndLogFile() {
     // python3 -S hides site-packages, where moto lives, just as on a machine without moto
     assertThatThrownBy(() -> MotoServer.launch(List.of("python3", "-S"), 1, true))
