@@ -78,6 +78,19 @@ public final class AwsSystemProperties implements AutoCloseable {
     return new AwsSystemProperties(values);
   }
 
+  /**
+   * Routes one service to {@code endpoint}, e.g. {@code serviceEndpoint("Sts", wireMock.endpoint())}
+   * sets {@code aws.endpointUrlSts} (the SDK's per-service form of {@code AWS_ENDPOINT_URL_STS}),
+   * which wins over {@code aws.endpointUrl}. {@code serviceSuffix} is the SDK's spelling, e.g.
+   * {@code "Sts"}, {@code "Ssm"}, {@code "Ec2"}, {@code "CloudFormation"}.
+   */
+  public static AwsSystemProperties serviceEndpoint(String serviceSuffix, URI endpoint) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(ENDPOINT_URL + Objects.requireNonNull(serviceSuffix, "serviceSuffix"),
+        Objects.requireNonNull(endpoint, "endpoint").toString());
+    return new AwsSystemProperties(values);
+  }
+
   /** Any properties; a {@code null} value clears that property for the scope. */
   public static AwsSystemProperties set(Map<String, String> values) {
     return new AwsSystemProperties(new LinkedHashMap<>(values));

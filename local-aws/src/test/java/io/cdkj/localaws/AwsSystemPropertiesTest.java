@@ -33,6 +33,24 @@ class AwsSystemPropertiesTest {
   }
 
   @Test
+  void serviceEndpoint_sts_routesOnlyStsElsewhere(MotoServer moto) {
+    // given: STS goes to WireMock, everything else to moto
+    try (WireMockAws wireMock = WireMockAws.start()) {
+      wireMock.stubGetCallerIdentity("arn:aws:sts::444444444444:assumed-role/elsewhere/x");
+      try (var scope = AwsSystemProperties.caller(moto.endpoint(), moto.rootKeys());
+           var sts = AwsSystemProperties.serviceEndpoint("Sts", wireMock.endpoint());
+           StsClient client = StsClient.builder().build();
+           software.amazon.awssdk.services.ssm.SsmClient ssm = software.amazon.awssdk.services.ssm.SsmClient.builder().build()) {
+        // when / then
+        assertThat(client.getCallerIdentity().account()).isEqualTo("444444444444");
+        ssm.describeParameters(); // answered by moto: WireMock would 404
+      }
+      assertThat(System.getProperty("aws.endpointUrlSts")).isNull();
+      assertThat(wireMock.requestsFor("GetCallerIdentity")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void close_afterScope_restoresPreviousValuesAndClearsNewOnes() {
     // given
     Map<String, String> before = snapshot();
