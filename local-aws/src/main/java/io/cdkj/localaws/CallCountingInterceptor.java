@@ -54,30 +54,29 @@ public final class CallCountingInterceptor implements ExecutionInterceptor {
         .orElse(AwsCall.UNKNOWN);
     String region = Optional.ofNullable(attributes.getAttribute(AwsExecutionAttribute.AWS_REGION))
         .map(Region::id).orElse(AwsCall.UNKNOWN);
-    AwsCallLog log = AwsCallLog.global();
-    log.record(new AwsCall(service, operation, region, accessKeyId, log.accountOf(accessKeyId)));
+    AwsCallLog.recordGlobally(
+        new AwsCall(service, operation, region, accessKeyId, AwsCallLog.global().accountOf(accessKeyId)));
   }
 
   private static void learnAccount(SdkResponse response, String requestKey) {
-    AwsCallLog log = AwsCallLog.global();
     if (response instanceof AssumeRoleResponse r) {
-      learnAssumed(log, r.credentials(), r.assumedRoleUser());
+      learnAssumed(r.credentials(), r.assumedRoleUser());
     } else if (response instanceof AssumeRoleWithWebIdentityResponse r) {
-      learnAssumed(log, r.credentials(), r.assumedRoleUser());
+      learnAssumed(r.credentials(), r.assumedRoleUser());
     } else if (response instanceof GetCallerIdentityResponse r) {
       if (!AwsCall.UNKNOWN.equals(requestKey)) {
-        log.learn(requestKey, r.account());
+        AwsCallLog.learnGlobally(requestKey, r.account());
       }
     }
   }
 
-  private static void learnAssumed(AwsCallLog log, Credentials credentials, AssumedRoleUser user) {
+  private static void learnAssumed(Credentials credentials, AssumedRoleUser user) {
     if (credentials == null || user == null || user.arn() == null) {
       return;
     }
     Matcher m = ARN_ACCOUNT.matcher(user.arn());
     if (m.find()) {
-      log.learn(credentials.accessKeyId(), m.group(1));
+      AwsCallLog.learnGlobally(credentials.accessKeyId(), m.group(1));
     }
   }
 
