@@ -1,19 +1,14 @@
 package io.cdkj.localaws;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -47,22 +42,21 @@ public final class MotoServer implements AutoCloseable {
   /** Access key id of {@link #rootKeys()}; not a secret (moto accepts any key). */
   static final String ROOT_ACCESS_KEY_ID = "AKIACDKJMOTOROOTKEY0";
   private static final String ROOT_SECRET = "cdkj-moto-root-secret-not-a-real-key-00";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
   private static final List<String> PYTHON = List.of("python3");
 
   private static MotoServer shared;
 
-  private final Process process;
+  private final MotoProcess process;
   private final URI endpoint;
   private final Path log;
   private final boolean owned;
 
-  private MotoServer(Process process, URI endpoint, Path log, boolean owned) {
+  private MotoServer(MotoProcess process, boolean owned) {
     this.process = process;
-    this.endpoint = endpoint;
-    this.log = log;
+    this.endpoint = process.endpoint();
+    this.log = process.log();
     this.owned = owned;
   }
 
@@ -73,8 +67,8 @@ public final class MotoServer implements AutoCloseable {
    */
   public static synchronized MotoServer shared() {
     if (shared == null || !shared.process.isAlive()) {
-      MotoServer started = launch(PYTHON, freePort(), false);
-      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "cdkj-moto-stop"));
+      MotoServer started = new MotoServer(MotoProcess.launch(PYTHON, MotoProcess.freePort()), false);
+      Runtime.getRuntime().addShutdownHook(new Thread(started.process::stop, "cdkj-moto-stop"));
       shared = started;
     }
     return shared;
@@ -86,8 +80,8 @@ public final class MotoServer implements AutoCloseable {
    * @throws IllegalStateException if python3 or moto is missing, the port is taken, or the server does not answer in 30 s
    */
   public static MotoServer start(int port) {
-    MotoServer started = launch(PYTHON, port == 0 ? freePort() : port, true);
-    Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "cdkj-moto-stop"));
+    MotoServer started = new MotoServer(MotoProcess.launch(PYTHON, port == 0 ? MotoProcess.freePort() : port), true);
+    Runtime.getRuntime().addShutdownHook(new Thread(started.process::stop, "cdkj-moto-stop"));
     return started;
   }
 
@@ -162,99 +156,13 @@ public final class MotoServer implements AutoCloseable {
   @Override
   public void close() {
     if (owned) {
-      stop();
+      process.stop();
     }
   }
 
   @Override
   public String toString() {
     return "MotoServer[" + endpoint + ", log=" + log + "]";
-  }
-
-  private void stop() {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    children.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        children.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-  }
-
-  /** Starts moto with {@code python} (the interpreter command, e.g. {@code [python3]}); package-private for tests. */
-  static MotoServer launch(List<String> python, int port, boolean owned) {
-    Path log;
-    try {
-      log = Files.createTempFile("cdkj-moto-" + port + "-", ".log");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create moto's log file in " + System.getProperty("java.io.tmpdir"), e);
-    }
-    Process process;
-    try {
-      List<String> command = new ArrayList<>(python);
-      command.addAll(List.of("-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run python3 to start moto (" + e.getMessage()
-          + "); install Python 3 and then: pip install 'moto[server]'", e);
-    }
-    MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log, owned);
-    server.awaitReady();
-    return server;
-  }
-
-  private void awaitReady() {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(startFailure("exited with code " + process.exitValue()));
-      }
-      try {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stop();
-        throw new IllegalStateException("interrupted while waiting for moto at " + endpoint, e);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stop();
-        throw new IllegalStateException("interrupted while waiting for moto at " + endpoint, e);
-      }
-    }
-    stop();
-    throw new IllegalStateException(startFailure("did not answer within " + START_TIMEOUT.toSeconds() + " s"));
-  }
-
-  private String startFailure(String what) {
-    String output = "";
-    try {
-      output = Files.readString(log);
-    } catch (IOException ignored) {
-      // the message below still names the file
-    }
-    String hint = output.contains("No module named")
-        ? "moto is not installed for python3; run: pip install 'moto[server]'"
-        : "check that 'python3 -m moto.server' works (pip install 'moto[server]') and that the port is free";
-    return "moto server (python3 -m moto.server -H 127.0.0.1 -p " + endpoint.getPort() + ") " + what
-        + "; " + hint + "; its output is in " + log;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -269,11 +177,4 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free loopback port for moto", e);
-    }
-  }
 }

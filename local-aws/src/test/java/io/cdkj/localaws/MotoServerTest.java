@@ -87,7 +87,7 @@ class MotoServerTest {
   @Test
   void launch_pythonWithoutMoto_failsWithInstallHintAndLogFile() {
     // python3 -S hides site-packages, where moto lives, just as on a machine without moto
-    assertThatThrownBy(() -> MotoServer.launch(List.of("python3", "-S"), 1, true))
+    assertThatThrownBy(() -> MotoProcess.launch(List.of("python3", "-S"), 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("pip install 'moto[server]'")
         .hasMessageContaining("cdkj-moto-");
@@ -95,7 +95,7 @@ class MotoServerTest {
 
   @Test
   void launch_missingInterpreter_failsWithInstallHint() {
-    assertThatThrownBy(() -> MotoServer.launch(List.of("/nonexistent/python3"), 1, true))
+    assertThatThrownBy(() -> MotoProcess.launch(List.of("/nonexistent/python3"), 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("pip install 'moto[server]'");
   }
