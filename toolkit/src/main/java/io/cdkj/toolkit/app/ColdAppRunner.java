@@ -1,0 +1,181 @@
+package io.cdkj.toolkit.app;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs the app as a fresh process per run ({@code sh -c COMMAND} in the project directory), the way
+ * the CDK CLI does. The app's output lines go to {@code appOutput} as they arrive and the last
+ * lines of its stderr are kept for the error message; start and end are reported on
+ * {@code progress} with the elapsed time.
+ *
+ * <p>Not thread-safe: one run at a time.
+ */
+public final class ColdAppRunner implements AppRunner {
+
+    private static final int TAIL_LINES = 25;
+
+    private final PrintWriter progress;
+    private final Consumer<String> appOutput;
+    private final Map<String, String> inheritedEnvironment;
+    private final Clock clock;
+
+    /**
+     * @param progress  where "Running app ..." / "App finished in ..." go (stderr)
+     * @param appOutput receives every line the app prints (stdout and stderr)
+     */
+    public ColdAppRunner(PrintWriter progress, Consumer<String> appOutput) {
+        this(progress, appOutput, System.getenv(), Clock.systemUTC());
+    }
+
+    ColdAppRunner(PrintWriter progress, Consumer<String> appOutput, Map<String, String> inheritedEnvironment,
+                  Clock clock) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.appOutput = Objects.requireNonNull(appOutput, "appOutput");
+        this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public AppRun run(AppRequest request) {
+        createOutputDirectory(request.outputDirectory());
+        try (AppEnvironment env = AppEnvironment.prepare(request, inheritedEnvironment, AppEnvironment.defaultLimit())) {
+            ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", request.command()))
+                    .directory(request.workingDirectory().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(env.variables());
+            progress.println("Running app: " + request.command());
+            progress.flush();
+            Instant start = clock.instant();
+            Process process = start(builder, request);
+            Deque<String> stderrTail = new ArrayDeque<>();
+            Thread out = drain(process.getInputStream(), null);
+            Thread err = drain(process.getErrorStream(), stderrTail);
+            int exit = waitFor(process, out, err);
+            Duration elapsed = Duration.between(start, clock.instant());
+            progress.printf(Locale.ROOT, "App finished in %.1f s%n", elapsed.toMillis() / 1000.0);
+            progress.flush();
+            if (exit != 0) {
+                throw failed(request, exit, tail(stderrTail), env.variables().get("PATH"));
+            }
+            return new AppRun(request.outputDirectory(), elapsed);
+        }
+    }
+
+    private static void createOutputDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ToolkitException(ErrorCode.APP, "Cannot create the output directory " + dir + ": "
+                    + e.getMessage() + ". Choose another one with -o/--output.", e);
+        }
+    }
+
+    private static Process start(ProcessBuilder builder, AppRequest request) {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new ToolkitException(ErrorCode.APP, "Cannot start the app '" + request.command() + "' in "
+                    + request.workingDirectory() + ": " + e.getMessage() + ". Check that 'sh' is on PATH.", e);
+        }
+    }
+
+    private Thread drain(InputStream stream, Deque<String> tail) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    appOutput.accept(line);
+                    if (tail != null) {
+                        synchronized (tail) {
+                            tail.addLast(line);
+                            if (tail.size() > TAIL_LINES) {
+                                tail.removeFirst();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the process went away; its exit code tells the story
+            }
+        }, "cdkj-app-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static int waitFor(Process process, Thread out, Thread err) {
+        try {
+            int exit = process.waitFor();
+            out.join();
+            err.join();
+            return exit;
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ToolkitException(ErrorCode.INTERRUPTED, "Interrupted while the app was running; stopped it.", e);
+        }
+    }
+
+    private static String tail(Deque<String> lines) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> !l.startsWith("!!")).reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+    }
+
+    private static ToolkitException failed(AppRequest request, int exit, String stderrTail, String path) {
+        StringBuilder message = new StringBuilder("The app failed with exit code ").append(exit).append(": ")
+                .append(request.command());
+        if (!stderrTail.isBlank()) {
+            message.append("\n--- last lines of the app's stderr ---\n").append(stderrTail).append("\n---");
+        }
+        message.append("\n").append(hint(request, exit, stderrTail, path));
+        return new ToolkitException(ErrorCode.APP, message.toString());
+    }
+
+    static String hint(AppRequest request, int exit, String stderrTail, String path) {
+        if (!onPath("node", path) && (stderrTail.contains("node") || stderrTail.contains("jsii"))) {
+            return "Hint: 'node' is not on PATH. CDK for Java apps run aws-cdk-lib in Node.js (jsii):"
+                    + " install Node.js 20 or later and put 'node' on PATH.";
+        }
+        if (exit == 126 || exit == 127) {
+            return "Hint: the app command could not be run. Check --app or \"app\" in cdk.json ("
+                    + request.workingDirectory() + ") and run it by hand there.";
+        }
+        return "Hint: fix the error above, or run the app command by hand in " + request.workingDirectory()
+                + " to see its full output.";
+    }
+
+    static boolean onPath(String program, String path) {
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

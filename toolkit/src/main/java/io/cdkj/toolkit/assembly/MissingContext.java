@@ -1,0 +1,70 @@
+package io.cdkj.toolkit.assembly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of the manifest's {@code missing} list: a context value the app asked for and the toolkit
+ * must look up ({@code ssm:account=111111111111:parameterName=/x:region=us-east-2}).
+ *
+ * <p>Immutable: {@link #props()} returns a copy.
+ *
+ * @param key      the context key the result is stored under
+ * @param provider the provider key ({@code ssm}, {@code vpc-provider}, ...)
+ * @param props    the provider query, including {@code account}, {@code region},
+ *                 {@code lookupRoleArn} and {@code lookupRoleExternalId} when present
+ */
+public record MissingContext(String key, String provider, ObjectNode props) {
+
+    public MissingContext {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(provider, "provider");
+        props = Objects.requireNonNull(props, "props").deepCopy();
+    }
+
+    @Override
+    public ObjectNode props() {
+        return props.deepCopy();
+    }
+
+    /** {@code props.account}, when present. */
+    public Optional<String> account() {
+        return text("account");
+    }
+
+    /** {@code props.region}, when present. */
+    public Optional<String> region() {
+        return text("region");
+    }
+
+    /** The environment the lookup must run in, when {@code account} and {@code region} are concrete. */
+    public Optional<AwsEnvironment> environment() {
+        Optional<String> account = account();
+        Optional<String> region = region();
+        if (account.isEmpty() || region.isEmpty()) {
+            return Optional.empty();
+        }
+        return new StackEnvironment(account.get(), region.get()).toAwsEnvironment();
+    }
+
+    /** {@code props.lookupRoleArn}: a role to assume on top of the environment's credentials. */
+    public Optional<String> lookupRoleArn() {
+        return text("lookupRoleArn");
+    }
+
+    /** {@code props.lookupRoleExternalId}. */
+    public Optional<String> lookupRoleExternalId() {
+        return text("lookupRoleExternalId");
+    }
+
+    /** A string property of the query. */
+    public Optional<String> text(String property) {
+        JsonNode value = props.get(property);
+        return value != null && value.isTextual() && !value.asText().isEmpty()
+                ? Optional.of(value.asText())
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,124 @@
+package io.cdkj.toolkit.synth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.app.AppRequest;
+import io.cdkj.toolkit.app.AppRun;
+import io.cdkj.toolkit.app.AppRunner;
+import io.cdkj.toolkit.assembly.AssemblyReader;
+import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.MissingContext;
+import io.cdkj.toolkit.context.ContextFile;
+import io.cdkj.toolkit.lookups.ContextLookups;
+import io.cdkj.toolkit.lookups.LookupFailure;
+import io.cdkj.toolkit.lookups.LookupResults;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The synth loop: run the app; while the assembly lists missing context, look it up, save the
+ * results to {@code cdk.context.json}, and run the app again with them — until nothing is missing,
+ * or the same keys are missing twice in a row (no progress; the remaining keys are reported).
+ * Failed lookups are passed to the app as transient {@code $providerError} values, never saved.
+ *
+ * <p>Not thread-safe: one synth at a time.
+ */
+public final class Synthesizer {
+
+    /** Context the CDK CLI always sends (the user's own values win). */
+    private static final Map<String, JsonNode> TOOLKIT_DEFAULTS = Map.of(
+            "aws:cdk:enable-path-metadata", JsonNodeFactory.instance.booleanNode(true),
+            "aws:cdk:enable-asset-metadata", JsonNodeFactory.instance.booleanNode(true),
+            "aws:cdk:bundling-stacks", JsonNodeFactory.instance.arrayNode().add("**"));
+
+    private final AppRunner runner;
+    private final AssemblyReader reader;
+    private final Supplier<ContextLookups> lookups;
+    private final ContextFile contextFile;
+    private final PrintWriter progress;
+    private final Clock clock;
+
+    /**
+     * @param lookups     created only when a lookup is needed (so a warm synth touches no credentials)
+     * @param contextFile where lookup results are saved
+     * @param progress    stderr: lookup progress and "not making progress" notices
+     */
+    public Synthesizer(AppRunner runner, AssemblyReader reader, Supplier<ContextLookups> lookups,
+                       ContextFile contextFile, PrintWriter progress, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
+        this.contextFile = Objects.requireNonNull(contextFile, "contextFile");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Synthesizes {@code request}.
+     *
+     * @throws ToolkitException APP when the app fails, ASSEMBLY when its output is unreadable, USAGE
+     *     with the missing keys under {@code --no-lookups} or for an unsupported provider
+     */
+    public SynthResult synthesize(SynthRequest request) {
+        Instant start = clock.instant();
+        if (request.existingAssembly().isPresent()) {
+            CloudAssembly assembly = reader.read(request.existingAssembly().get());
+            return new SynthResult(assembly, List.of(), List.of(),
+                    new SynthTimings(List.of(), Duration.ZERO, Duration.between(start, clock.instant())));
+        }
+        ObjectNode context = JsonNodeFactory.instance.objectNode();
+        TOOLKIT_DEFAULTS.forEach(context::set);
+        context.setAll(request.context());
+        AppRequest appRequest = new AppRequest(request.app(), request.workingDirectory(), request.outputDirectory(),
+                context, request.defaultAccount(), request.defaultRegion(), Map.of());
+        List<Duration> appRuns = new ArrayList<>();
+        List<LookupFailure> failures = new ArrayList<>();
+        Duration lookupTime = Duration.ZERO;
+        Set<String> previouslyMissing = null;
+        while (true) {
+            AppRun run = runner.run(appRequest.withContext(context));
+            appRuns.add(run.elapsed());
+            CloudAssembly assembly = reader.read(run.outputDirectory());
+            Set<String> missing = assembly.missing().stream().map(MissingContext::key)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (missing.isEmpty() || missing.equals(previouslyMissing)) {
+                if (!missing.isEmpty()) {
+                    progress.println("Not making progress trying to resolve environmental context. Giving up."
+                            + " Still missing: " + String.join(", ", missing));
+                }
+                Duration total = Duration.between(start, clock.instant());
+                return new SynthResult(assembly, failures, List.copyOf(missing),
+                        new SynthTimings(appRuns, lookupTime, total));
+            }
+            if (!request.lookups()) {
+                throw new ToolkitException(ErrorCode.USAGE, "Context lookups have been disabled (--no-lookups)."
+                        + " Make sure all necessary context is already in 'cdk.context.json' by running 'cdkj synth'"
+                        + " with sufficient AWS credentials and committing the result. Missing context keys: '"
+                        + String.join(", ", missing) + "'");
+            }
+            previouslyMissing = missing;
+            progress.println("Some context information is missing (" + missing.size() + " value"
+                    + (missing.size() == 1 ? "" : "s") + "). Fetching...");
+            progress.flush();
+            Instant lookupStart = clock.instant();
+            LookupResults results = lookups.get().lookup(assembly.missing());
+            lookupTime = lookupTime.plus(Duration.between(lookupStart, clock.instant()));
+            contextFile.update(results.values());
+            results.values().forEach(context::set);
+            failures.addAll(results.failures());
+        }
+    }
+}

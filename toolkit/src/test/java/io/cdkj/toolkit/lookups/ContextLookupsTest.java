@@ -1,0 +1,165 @@
+package io.cdkj.toolkit.lookups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.MissingContext;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.context.ContextValues;
+import io.cdkj.toolkit.credentials.RoleToAssume;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ContextLookupsTest {
+
+    private static final AwsEnvironment DEV = new AwsEnvironment("111111111111", "us-east-2");
+    private static final AwsEnvironment PROD = new AwsEnvironment("333333333333", "us-east-1");
+
+    private final AwsClientFactory factory = new AwsClientFactory();
+
+    @AfterEach
+    void close() {
+        factory.close();
+    }
+
+    /**
+     * A provider whose every call waits until {@code parties} calls are in progress at once: if the
+     * toolkit ran environments one after another, the first call would time out and fail.
+     */
+    private static final class RendezvousProvider implements LookupProvider {
+        final CountDownLatch inside;
+        final Map<String, Instant[]> spans = new ConcurrentHashMap<>();
+
+        RendezvousProvider(int parties) {
+            inside = new CountDownLatch(parties);
+        }
+
+        @Override
+        public String key() {
+            return "ssm";
+        }
+
+        @Override
+        public JsonNode lookup(MissingContext query, LookupClients clients) {
+            Instant started = Instant.now();
+            inside.countDown();
+            try {
+                if (!inside.await(20, TimeUnit.SECONDS)) {
+                    throw new LookupException("lookups did not overlap");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LookupException("interrupted");
+            }
+            spans.put(clients.environment().account(), new Instant[] {started, Instant.now()});
+            return TextNode.valueOf("value in " + clients.environment().account());
+        }
+    }
+
+    private static MissingContext ssm(AwsEnvironment env, Optional<String> roleArn) {
+        ObjectNode props = JsonNodeFactory.instance.objectNode()
+                .put("account", env.account()).put("region", env.region()).put("parameterName", "/p");
+        roleArn.ifPresent(arn -> props.put("lookupRoleArn", arn).put("lookupRoleExternalId", "ext"));
+        return new MissingContext("ssm:account=" + env.account() + ":parameterName=/p:region=" + env.region(), "ssm", props);
+    }
+
+    @Test
+    void lookup_twoEnvironments_runsThemConcurrently() {
+        // given
+        RendezvousProvider provider = new RendezvousProvider(2);
+        ContextLookups lookups = new ContextLookups(new FakeEnvironmentCredentials(Set.of()), factory,
+                new LookupProviders(List.of(provider)));
+
+        // when
+        LookupResults results = lookups.lookup(List.of(ssm(DEV, Optional.empty()), ssm(PROD, Optional.empty())));
+
+        // then: both calls were in progress at the same time (each started before the other ended)
+        assertThat(results.failures()).isEmpty();
+        Instant[] dev = provider.spans.get(DEV.account());
+        Instant[] prod = provider.spans.get(PROD.account());
+        assertThat(dev[0]).isBeforeOrEqualTo(prod[1]);
+        assertThat(prod[0]).isBeforeOrEqualTo(dev[1]);
+        assertThat(results.values()).containsEntry(ssm(DEV, Optional.empty()).key(), TextNode.valueOf("value in 111111111111"));
+    }
+
+    @Test
+    void lookup_lookupRoleArn_assumesItOnTopOncePerEnvironmentAndRole() {
+        // given
+        FakeEnvironmentCredentials credentials = new FakeEnvironmentCredentials(Set.of());
+        LookupProvider echo = new LookupProvider() {
+            @Override
+            public String key() {
+                return "ssm";
+            }
+
+            @Override
+            public JsonNode lookup(MissingContext query, LookupClients clients) {
+                return TextNode.valueOf(query.key());
+            }
+        };
+        String role = "arn:${AWS::Partition}:iam::111111111111:role/lookup";
+        MissingContext first = ssm(DEV, Optional.of(role));
+        ObjectNode otherProps = first.props().put("parameterName", "/q");
+        MissingContext second = new MissingContext("ssm:other", "ssm", otherProps);
+
+        // when
+        new ContextLookups(credentials, factory, new LookupProviders(List.of(echo))).lookup(List.of(first, second));
+
+        // then
+        assertThat(credentials.requests()).containsExactly(new FakeEnvironmentCredentials.Request(DEV, Mode.READ,
+                new RoleToAssume(role, Optional.of("ext"))));
+    }
+
+    @Test
+    void lookup_noCredentialsForAccount_returnsTransientProviderErrorPerKey() {
+        // given
+        ContextLookups lookups = new ContextLookups(new FakeEnvironmentCredentials(Set.of("111111111111")), factory,
+                new LookupProviders(List.of(new SsmParameterProvider())));
+        MissingContext missing = ssm(DEV, Optional.empty());
+
+        // when
+        LookupResults results = lookups.lookup(List.of(missing));
+
+        // then
+        JsonNode value = results.values().get(missing.key());
+        assertThat(ContextValues.isTransient(value)).isTrue();
+        assertThat(value.get("$providerError").asText())
+                .startsWith("Need to perform AWS calls for account 111111111111, but the current credentials are for 222222222222");
+        assertThat(results.failures()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(ErrorCode.CREDENTIALS);
+            assertThat(f.key()).isEqualTo(missing.key());
+        });
+    }
+
+    @Test
+    void lookup_unsupportedProvider_failsBeforeAnyCredentialRequestListingSupportedKeys() {
+        // given
+        FakeEnvironmentCredentials credentials = new FakeEnvironmentCredentials(Set.of());
+        MissingContext unknown = new MissingContext("load-balancer:x", "load-balancer",
+                ssm(DEV, Optional.empty()).props());
+
+        // then
+        assertThatThrownBy(() -> new ContextLookups(credentials, factory, LookupProviders.builtIn())
+                .lookup(List.of(ssm(DEV, Optional.empty()), unknown)))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("Unsupported context provider 'load-balancer'")
+                .hasMessageContaining("ami, availability-zones, hosted-zone, ssm, vpc-provider");
+        assertThat(credentials.requests()).isEmpty();
+    }
+}
