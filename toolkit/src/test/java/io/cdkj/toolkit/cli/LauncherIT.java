@@ -25,16 +25,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The real {@code bin/cdkj} launcher, run as a process after {@code package} (failsafe). The plugin
- * comes from the plugin path like any third-party plugin: the test fakes' class directory, given in
- * {@code CDKJ_PLUGIN_PATH}.
+ * The real {@code bin/cdkj} launcher, run as a process after {@code package} (failsafe), with the
+ * assume-role plugin jar this repository builds on its plugin path.
  */
 @ExtendWith({MotoExtension.class, SecretGuard.class})
 class LauncherIT {
 
     private static final Path REPO = Path.of(System.getProperty("cdkj.repository.root", "..")).toAbsolutePath().normalize();
     private static final Path LAUNCHER = REPO.resolve("bin/cdkj");
-    private static final Path FAKE_PLUGINS = REPO.resolve("toolkit/target/test-classes");
 
     @TempDir
     Path dir;
@@ -62,6 +60,14 @@ class LauncherIT {
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         SecretGuard.checkOutput(result.out() + result.err());
         return result;
+    }
+
+    @Test
+    void launcher_plugins_findsTheAssumeRolePluginBuiltByThisRepository() throws Exception {
+        Result result = launch(Map.of(), "plugins");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("assume-role\\s+available\\s+no\\s+\\S*assume-role-plugin-[^/]*\\.jar");
     }
 
     @Test
@@ -100,10 +106,10 @@ class LauncherIT {
                 moto.endpoint(), moto, false);
         String prefix = pipelineEnv.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" ", "env CDKJ_PLUGIN_PATH=" + FAKE_PLUGINS + " ", " "));
+                .collect(Collectors.joining(" ", "env ", " "));
         Path config = dir.resolve("tool-config");
         Files.writeString(config, "[profile cdkj-dev]\ncredential_process = " + prefix + LAUNCHER
-                + " credentials --plugin fake-assume --account 111111111111 --region us-east-2 --mode read"
+                + " credentials --plugin assume-role --account 111111111111 --region us-east-2 --mode read"
                 + " --format process\n", StandardCharsets.UTF_8);
         ProfileFile profiles = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
 
@@ -111,7 +117,9 @@ class LauncherIT {
                         .profileFile(profiles).profileName("cdkj-dev").build();
                 StsClient sts = StsClient.builder().region(Region.US_EAST_2).credentialsProvider(provider).build()) {
             var identity = sts.getCallerIdentity();
-            SecretGuard.register(provider.resolveCredentials().secretAccessKey());
+            var credentials = (software.amazon.awssdk.auth.credentials.AwsSessionCredentials) provider.resolveCredentials();
+            SecretGuard.register(credentials.secretAccessKey());
+            SecretGuard.register(credentials.sessionToken());
 
             assertThat(identity.account()).isEqualTo("111111111111");
             assertThat(identity.arn()).contains("cdk-readOnlyRole");

@@ -46,6 +46,6 @@ class PluginsCommandTest {
                 "111111111111", "--mode", "read", "--dry-run");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown plugin 'asume-role'. Plugins found: fake-assume, fake-declining");
+        assertThat(run.err()).contains("Unknown plugin 'asume-role'. Plugins found: assume-role, fake-assume, fake-declining");
     }
 }

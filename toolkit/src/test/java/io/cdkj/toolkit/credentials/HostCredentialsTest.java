@@ -83,6 +83,7 @@ class HostCredentialsTest {
         SecretGuard.register(pipeline.secretAccessKey());
         SecretGuard.register(pipeline.sessionToken());
         scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
+        AwsCallLog.global().reset();
     }
 
     private WireMockAws stsOnWireMock() {

@@ -68,9 +68,13 @@ public final class FakeAssumeRolePlugin implements CredentialProviderSource {
         return new Tracked(provider);
     }
 
-    /** The SDK provider, plus a count of the host closing it. */
-    private record Tracked(StsAssumeRoleCredentialsProvider delegate)
+    /** The SDK provider, plus a count of the host closing it (idempotent, as SDK providers are). */
+    private record Tracked(StsAssumeRoleCredentialsProvider delegate, java.util.concurrent.atomic.AtomicBoolean closed)
             implements IdentityProvider<AwsCredentialsIdentity>, AutoCloseable {
+        Tracked(StsAssumeRoleCredentialsProvider delegate) {
+            this(delegate, new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
         @Override
         public Class<AwsCredentialsIdentity> identityType() {
             return AwsCredentialsIdentity.class;
@@ -84,7 +88,9 @@ public final class FakeAssumeRolePlugin implements CredentialProviderSource {
 
         @Override
         public void close() {
-            PROVIDERS_CLOSED.incrementAndGet();
+            if (closed.compareAndSet(false, true)) {
+                PROVIDERS_CLOSED.incrementAndGet();
+            }
             delegate.close();
         }
 
