@@ -100,7 +100,7 @@ class CredentialsCommandTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).isEqualTo("Error: Need to perform AWS calls for account 111111111111, but the current"
                 + " credentials are for 222222222222, and no credential plugin was selected. Select a plugin with"
-                + " --plugin assume-role (found: assume-role, fake-assume, fake-declining, fake-throwing)"
+                + " --plugin assume-role (found: assume-role, fake-assume, fake-declining, fake-error, fake-throwing)"
                 + " or the \"plugin\" array of cdk.json, or use credentials for account 111111111111."
                 + System.lineSeparator());
         assertThat(run.err().lines()).hasSize(1);

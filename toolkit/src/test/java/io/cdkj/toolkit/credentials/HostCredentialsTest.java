@@ -226,6 +226,15 @@ class HostCredentialsTest {
     }
 
     @Test
+    void pluginThrowingAnError_isNotSwallowed() {
+        callerFromMoto();
+        try (ToolkitSession session = session("fake-declining", "fake-error")) {
+            assertThatThrownBy(() -> session.credentials().forEnvironment(DEV, Mode.READ))
+                    .isInstanceOf(io.cdkj.toolkit.plugins.fakes.ErrorPlugin.PluginError.class);
+        }
+    }
+
+    @Test
     void noCredentialsConfigured_failsClosedSayingSo() {
         scopes.add(AwsSystemProperties.set(Map.of("aws.endpointUrl", moto.endpoint().toString(),
                 "aws.disableEc2Metadata", "true")));
