@@ -110,6 +110,43 @@ class AssumeRolePluginEndToEndTest {
     }
 
     @Test
+    void cdkJsonPluginArrayAndContext_reachThePlugin() throws Exception {
+        pipelineCallerOnMoto();
+        java.nio.file.Files.writeString(work.resolve("cdk.json"), """
+                {"app": "true", "plugin": ["assume-role"],
+                 "context": {"assume-role-credentials:readIamRoleName": "from-cdk-json-{ACCOUNT_ID}"}}
+                """);
+
+        CliHarness.Run fromFile = new CliHarness(work, home).run("credentials", "--account", DEV, "--mode", "read",
+                "--format", "json");
+        CliHarness.Run fromCommandLine = new CliHarness(work, home).run("credentials", "--account", DEV, "--mode",
+                "read", "--format", "json", "-c", "assume-role-credentials:readIamRoleName=from-cli");
+
+        assertThat(JSON.readTree(fromFile.out()).get("roleArn").asText())
+                .isEqualTo("arn:aws:iam::111111111111:role/from-cdk-json-111111111111");
+        assertThat(JSON.readTree(fromCommandLine.out()).get("roleArn").asText())
+                .isEqualTo("arn:aws:iam::111111111111:role/from-cli");
+    }
+
+    @Test
+    void profile_isTheDefaultIdentity() throws Exception {
+        Map<String, String> files = io.cdkj.localaws.AwsConfigFiles.write(
+                java.nio.file.Files.createDirectories(work.resolve("aws")), moto.endpoint(), moto, false);
+        CliHarness cli = new CliHarness(work, home)
+                .env("AWS_CONFIG_FILE", files.get("AWS_CONFIG_FILE"))
+                .env("AWS_SHARED_CREDENTIALS_FILE", files.get("AWS_SHARED_CREDENTIALS_FILE"));
+
+        CliHarness.Run run = cli.run("--profile", io.cdkj.localaws.AwsConfigFiles.PIPELINE_PROFILE, "--plugin",
+                "assume-role", "credentials", "--account", PROD, "--mode", "write", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.get("defaultIdentitySource").asText()).isEqualTo("profile 'cdkj-pipeline'");
+        assertThat(result.get("defaultIdentity").asText()).startsWith("arn:aws:sts::222222222222:assumed-role/pipeline/");
+        assertThat(result.get("account").asText()).isEqualTo(PROD);
+    }
+
+    @Test
     void withoutPlugin_failsWithTheCdkMessage() {
         pipelineCallerOnMoto();
 
