@@ -1,0 +1,123 @@
+package io.cdkj.localaws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs moto on loopback as a standalone local AWS endpoint for people and scripts:
+ *
+ * <pre>
+ * java -cp 'local-aws/target/local-aws-0.1.0-SNAPSHOT.jar:local-aws/target/lib/*' io.cdkj.localaws.LocalAwsMain \
+ *     [--port 4566] [--seed walkthrough] [--aws-dir DIR] [--web-identity] [--ignore-stdin]
+ * </pre>
+ *
+ * <p>Prints {@code export NAME=value} lines (never a secret) that point the AWS SDKs and CLI at it
+ * as the shared-services pipeline caller, then runs until stdin reaches end of file (or until
+ * killed / Ctrl-C with {@code --ignore-stdin}), stopping moto on exit. Exit codes: 0 normal,
+ * 2 usage error, 1 start failure.
+ */
+public final class LocalAwsMain {
+
+  private static final String USAGE = "usage: LocalAwsMain [--port N (default 4566, 0 = free)] "
+      + "[--seed walkthrough] [--aws-dir DIR] [--web-identity] [--ignore-stdin]";
+
+  private LocalAwsMain() {
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.in));
+  }
+
+  /** Runs until {@code in} reaches end of file (or forever with {@code --ignore-stdin}); returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    try (MotoServer moto = MotoServer.start(options.port())) {
+      if (options.seedWalkthrough()) {
+        Walkthrough.seed(moto);
+      }
+      Path dir = options.awsDir() != null ? options.awsDir() : Files.createTempDirectory("cdkj-local-aws-");
+      Map<String, String> env = AwsConfigFiles.write(dir, moto.endpoint(), moto, options.webIdentity());
+      env.forEach((name, value) -> out.println("export " + name + "=" + value));
+      out.println("# local AWS (moto) at " + moto.endpoint() + (options.seedWalkthrough() ? ", walkthrough seeded" : "")
+          + "; caller: " + Walkthrough.PIPELINE_ROLE_ARN + "; moto log: " + moto.logFile());
+      out.println(options.ignoreStdin() ? "# stop with Ctrl-C" : "# stop with Ctrl-C or Ctrl-D");
+      out.flush();
+      awaitEnd(in, options.ignoreStdin());
+      return 0;
+    } catch (IllegalStateException | IOException e) {
+      err.println("local AWS failed: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private static void awaitEnd(InputStream in, boolean ignoreStdin) throws IOException, InterruptedException {
+    if (ignoreStdin) {
+      Thread.currentThread().join(); // until the JVM is killed; the shutdown hook stops moto
+    }
+    byte[] buffer = new byte[256];
+    while (in.read(buffer) >= 0) {
+      // discard input; end of file ends the run
+    }
+  }
+
+  record Options(int port, boolean seedWalkthrough, Path awsDir, boolean webIdentity, boolean ignoreStdin) {
+
+    static Options parse(String[] args) {
+      int port = 4566;
+      boolean seed = false;
+      Path dir = null;
+      boolean webIdentity = false;
+      boolean ignoreStdin = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--port" -> port = parsePort(value(args, ++i, "--port"));
+          case "--seed" -> {
+            String what = value(args, ++i, "--seed");
+            if (!what.equals("walkthrough")) {
+              throw new IllegalArgumentException("unknown --seed '" + what + "'; the only seed is 'walkthrough'");
+            }
+            seed = true;
+          }
+          case "--aws-dir" -> dir = Path.of(value(args, ++i, "--aws-dir"));
+          case "--web-identity" -> webIdentity = true;
+          case "--ignore-stdin" -> ignoreStdin = true;
+          default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+        }
+      }
+      return new Options(port, seed, dir, webIdentity, ignoreStdin);
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static int parsePort(String value) {
+      try {
+        int port = Integer.parseInt(value);
+        if (port < 0 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return port;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--port must be 0..65535, got '" + value + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.cdkj.toolkit.cli;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs one {@code cdkj} invocation in-process: parse, run the subcommand, report errors, close the
+ * session (also on failure). Tests call {@link #execute(String[], Io)} and assert on the exit code
+ * and the writers of their {@link Io}.
+ *
+ * <p>Error reporting: a {@link ToolkitException} prints {@code Error: <message>} on one line and
+ * exits with its code's exit code; a bad command line prints the message and the usage hint and
+ * exits 2; anything else prints one line with a hint to re-run with {@code --debug} and exits 1.
+ * Stack traces only with {@code --debug}.
+ *
+ * <p>Stateless and thread-safe; each call builds its own command tree.
+ */
+public final class CdkjCli {
+
+    /** Exit code for an unexpected (internal) error. */
+    public static final int INTERNAL_ERROR = 1;
+
+    private CdkjCli() {
+    }
+
+    /** Runs {@code cdkj args} against {@code io} and returns the process exit code. */
+    public static int execute(String[] args, Io io) {
+        return execute(args, io, java.util.List.of());
+    }
+
+    /**
+     * Like {@link #execute(String[], Io)} with additional subcommands (classes or instances), e.g. a
+     * test command, or an embedder's own.
+     */
+    public static int execute(String[] args, Io io, java.util.List<Object> extraSubcommands) {
+        Logging.configure(Arrays.asList(args));
+        CdkjCommand root = new CdkjCommand(io);
+        CommandLine commandLine = new CommandLine(root);
+        Subcommands.all().forEach(commandLine::addSubcommand);
+        extraSubcommands.forEach(commandLine::addSubcommand);
+        commandLine.setOut(io.out())
+                .setErr(io.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(CdkjCli::onParameterError)
+                .setExecutionExceptionHandler((e, cl, parsed) -> onExecutionError(e, root, io));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            closeSession(root, io);
+            io.out().flush();
+            io.err().flush();
+        }
+    }
+
+    private static int onParameterError(ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        java.io.PrintWriter err = failed.getErr();
+        err.println("Error: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return ErrorCode.USAGE.exitCode();
+    }
+
+    private static int onExecutionError(Exception e, CdkjCommand root, Io io) {
+        Throwable failure = unwrap(e);
+        if (failure instanceof ToolkitException toolkit) {
+            io.err().println("Error: " + toolkit.getMessage());
+            printStackTraceIfDebug(toolkit, root, io);
+            return toolkit.code().exitCode();
+        }
+        if (failure instanceof InterruptedException) {
+            io.err().println("Error: interrupted");
+            return ErrorCode.INTERRUPTED.exitCode();
+        }
+        io.err().println("Error: unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + (root.debug() ? "" : " (re-run with --debug for details)"));
+        printStackTraceIfDebug(failure, root, io);
+        return INTERNAL_ERROR;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof java.util.concurrent.ExecutionException
+                || current instanceof java.util.concurrent.CompletionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static void printStackTraceIfDebug(Throwable failure, CdkjCommand root, Io io) {
+        if (root.debug()) {
+            failure.printStackTrace(io.err());
+        }
+    }
+
+    private static void closeSession(CdkjCommand root, Io io) {
+        root.createdSession().ifPresent(session -> {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                // Closing must not hide the command's own result; say it happened and move on.
+                io.err().println("Warning: failed to release resources: " + e.getMessage());
+            }
+        });
+    }
+}

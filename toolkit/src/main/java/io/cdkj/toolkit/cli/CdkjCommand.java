@@ -1,0 +1,100 @@
+package io.cdkj.toolkit.cli;
+
+import io.cdkj.toolkit.ErrorCode;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command {@code cdkj}: global options (also accepted after the subcommand name, see
+ * {@link GlobalOptionsMixin}) and the per-invocation {@link ToolkitSession}.
+ *
+ * <p>Subcommands reach the session with {@code @ParentCommand CdkjCommand root; root.session()} —
+ * or simply extend {@link SessionCommand}. Not thread-safe (one invocation); the session it hands out is.
+ */
+@Command(
+        name = "cdkj",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A JVM-native AWS CDK toolkit with credential plugins for multi-account apps.",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0    success",
+            "  1    unexpected internal error (re-run with --debug and report it)",
+            "  2    usage: bad command line, option value or configuration file",
+            "  3    credentials: no credentials act in the target account",
+            "  4    plugin: a plugin failed to load, broke its contract or gave wrong-account credentials",
+            "  5    app: the CDK app could not be run or failed",
+            "  6    aws: an AWS call failed (lookup, deployment)",
+            "  7    assembly: the cloud assembly is missing or corrupt",
+            "  130  interrupted"
+        })
+public final class CdkjCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private GlobalOptionsMixin global;
+
+    private final Io io;
+    private ToolkitSession session;
+    private GlobalOptions effective;
+
+    CdkjCommand(Io io) {
+        this.io = io;
+    }
+
+    /**
+     * The options as parsed: the root's merged with the running subcommand's once it has reported
+     * them through {@link #useSubcommandOptions(GlobalOptions)}.
+     */
+    public synchronized GlobalOptions options() {
+        return effective != null ? effective : global.toOptions();
+    }
+
+    /** The global options given before the subcommand name. */
+    GlobalOptions rootOptions() {
+        return global.toOptions();
+    }
+
+    /** Called by a subcommand before it runs, with the global options given after its name. */
+    synchronized void useSubcommandOptions(GlobalOptions subcommandOptions) {
+        if (session != null) {
+            throw new IllegalStateException("the session was created before the subcommand's options were known");
+        }
+        effective = GlobalOptions.merge(global.toOptions(), subcommandOptions);
+    }
+
+    /** The invocation's I/O. */
+    public Io io() {
+        return io;
+    }
+
+    /** The invocation's session, created on first use; closed by {@link CdkjCli} after the command. */
+    public synchronized ToolkitSession session() {
+        if (session == null) {
+            session = new ToolkitSession(io, options());
+        }
+        return session;
+    }
+
+    /** The session if one was created, for closing. */
+    synchronized Optional<ToolkitSession> createdSession() {
+        return Optional.ofNullable(session);
+    }
+
+    boolean debug() {
+        return options().debug();
+    }
+
+    /** {@code cdkj} without a subcommand: usage on stderr, usage exit code. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(io.err());
+        return ErrorCode.USAGE.exitCode();
+    }
+}

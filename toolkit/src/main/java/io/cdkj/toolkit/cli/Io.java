@@ -1,0 +1,105 @@
+package io.cdkj.toolkit.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@code cdkj} invocation reads from or writes to the outside world, so tests run the
+ * CLI in-process with their own values.
+ *
+ * <p>Immutable; the writers are shared, so one {@code Io} serves one invocation at a time.
+ *
+ * @param out              standard output (results: tables, JSON, credential_process JSON)
+ * @param err              standard error (errors, progress, logs)
+ * @param in               standard input
+ * @param environment      the process environment, as plugins and configuration see it
+ * @param workingDirectory where {@code cdk.json} and {@code cdk.context.json} are read
+ * @param homeDirectory    where the user-level {@code .cdk.json} is read
+ * @param pluginPath       plugin jars and directories, in order (from the launcher)
+ */
+public record Io(
+        PrintWriter out,
+        PrintWriter err,
+        InputStream in,
+        Map<String, String> environment,
+        Path workingDirectory,
+        Path homeDirectory,
+        List<Path> pluginPath) {
+
+    /** System property the launcher sets to the plugin path (entries separated by the path separator). */
+    public static final String PLUGIN_PATH_PROPERTY = "cdkj.plugin.path";
+    /** Environment variable read for the plugin path when the system property is not set. */
+    public static final String PLUGIN_PATH_ENV = "CDKJ_PLUGIN_PATH";
+
+    public Io {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(in, "in");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(homeDirectory, "homeDirectory");
+        pluginPath = List.copyOf(pluginPath);
+    }
+
+    /** The real process: System streams, environment, {@code user.dir}, {@code user.home}, plugin path. */
+    public static Io system() {
+        Map<String, String> env = System.getenv();
+        String path = System.getProperty(PLUGIN_PATH_PROPERTY);
+        if (path == null) {
+            path = env.getOrDefault(PLUGIN_PATH_ENV, "");
+        }
+        return new Io(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                System.in,
+                env,
+                Path.of(System.getProperty("user.dir")).toAbsolutePath(),
+                Path.of(System.getProperty("user.home")).toAbsolutePath(),
+                parsePluginPath(path));
+    }
+
+    /** Splits a plugin path on the platform's path separator, skipping blank entries. */
+    public static List<Path> parsePluginPath(String path) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry.trim()));
+            }
+        }
+        return entries;
+    }
+
+    /** A copy with another environment. */
+    public Io withEnvironment(Map<String, String> newEnvironment) {
+        return new Io(out, err, in, newEnvironment, workingDirectory, homeDirectory, pluginPath);
+    }
+
+    /** A copy with another working directory. */
+    public Io withWorkingDirectory(Path directory) {
+        return new Io(out, err, in, environment, directory, homeDirectory, pluginPath);
+    }
+
+    /** A copy with another home directory. */
+    public Io withHomeDirectory(Path directory) {
+        return new Io(out, err, in, environment, workingDirectory, directory, pluginPath);
+    }
+
+    /** A copy with another plugin path. */
+    public Io withPluginPath(List<Path> path) {
+        return new Io(out, err, in, environment, workingDirectory, homeDirectory, path);
+    }
+
+    /** Lists names only: the environment may hold secrets. */
+    @Override
+    public String toString() {
+        return "Io[workingDirectory=" + workingDirectory + ", environment variables=" + environment.size()
+                + ", pluginPath=" + pluginPath + "]";
+    }
+}

@@ -1,0 +1,90 @@
+package io.cdkj.toolkit.deploy;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
+
+/**
+ * Creates a change set, waits until CloudFormation has computed it, and tells whether it is empty.
+ *
+ * <p>Thread-safe (immutable).
+ */
+final class ChangeSets {
+
+    private final Poller poller;
+
+    ChangeSets(Poller poller) {
+        this.poller = Objects.requireNonNull(poller, "poller");
+    }
+
+    /**
+     * Creates the change set and waits for it.
+     *
+     * @throws ToolkitException ({@link ErrorCode#AWS}) naming the stack and CloudFormation's reason
+     *     when the change set fails for any reason but "no changes"
+     */
+    ChangeSetPlan create(CloudFormationClient cloudFormation, CreateChangeSetRequest request) {
+        CreateChangeSetResponse created = poller.retryThrottled("change set of " + request.stackName(),
+                () -> cloudFormation.createChangeSet(request));
+        return poller.until("change set of " + request.stackName(),
+                () -> poll(cloudFormation, request.stackName(), created.id(), created.stackId()));
+    }
+
+    /** Deletes a change set that will not be executed; a failure here changes nothing for the user. */
+    void deleteQuietly(CloudFormationClient cloudFormation, String stackName, String changeSetId) {
+        try {
+            cloudFormation.deleteChangeSet(r -> r.stackName(stackName).changeSetName(changeSetId));
+        } catch (RuntimeException ignored) {
+            // an unexecuted change set is harmless; the next deployment uses a new name
+        }
+    }
+
+    private static Optional<ChangeSetPlan> poll(CloudFormationClient cloudFormation, String stackName, String id,
+            String stackId) {
+        DescribeChangeSetResponse first = cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(id));
+        String status = first.statusAsString();
+        if (status.equals("CREATE_PENDING") || status.equals("CREATE_IN_PROGRESS")) {
+            return Optional.empty();
+        }
+        if (status.equals("FAILED")) {
+            String reason = String.valueOf(first.statusReason());
+            if (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")) {
+                return Optional.of(new ChangeSetPlan.Empty(id, stackId));
+            }
+            throw new ToolkitException(ErrorCode.AWS, "Change set for stack " + stackName + " failed: " + reason
+                    + " (fix the template or parameters and deploy again)");
+        }
+        List<ResourceChange> changes = new ArrayList<>();
+        DescribeChangeSetResponse page = first;
+        while (true) {
+            page.changes().forEach(change -> changes.add(change.resourceChange()));
+            if (page.nextToken() == null) {
+                break;
+            }
+            String token = page.nextToken();
+            page = cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(id).nextToken(token));
+        }
+        return Optional.of(new ChangeSetPlan.Ready(id, stackId, changes));
+    }
+
+    /** One line per change: {@code Add | MyRole | AWS::IAM::Role}, with {@code | replacement: True} when known. */
+    static String describe(ResourceChange change) {
+        StringBuilder line = new StringBuilder()
+                .append(change.actionAsString()).append(" | ")
+                .append(change.logicalResourceId()).append(" | ")
+                .append(change.resourceType());
+        if (change.replacement() != null && change.replacementAsString() != null
+                && !change.replacementAsString().equals("False")) {
+            line.append(" | replacement: ").append(change.replacementAsString());
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package io.cdkj.toolkit.deploy;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.credentials.EnvironmentCredentials;
+import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Deploys and destroys a set of stacks: the entry point of the {@code deploy} and {@code destroy}
+ * commands. Prints progress (prefixed by stack), a summary line per stack, and the outputs.
+ *
+ * <p>Thread-safe; uses the caller's credentials and client factory (owned and closed by the caller).
+ */
+public final class DeployEngine {
+
+    private final ProgressLog log;
+    private final StackDeployer deployer;
+    private final StackDestroyer destroyer;
+
+    /**
+     * @param out     where progress, summaries and outputs go
+     * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
+     * @param clock   measures elapsed time and formats event times in its zone
+     */
+    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter out, Sleeper sleeper,
+            Clock clock) {
+        this.log = new ProgressLog(out);
+        Poller poller = new Poller(sleeper, PollBackoff.DEFAULT);
+        StackClients stackClients = new StackClients(credentials, clients);
+        StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
+        this.deployer = new StackDeployer(stackClients,
+                new StackAssets(new FileAssetPublisher(credentials, clients, log), clients),
+                new ChangeSets(poller), waiter, log, clock);
+        this.destroyer = new StackDestroyer(stackClients, waiter, log, clock);
+    }
+
+    /**
+     * Deploys {@code stacks} in dependency order, independent ones in parallel.
+     *
+     * @return the result of every stack
+     * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed;
+     *     ({@link ErrorCode#USAGE}) before deploying anything when an asset is a docker image
+     */
+    public List<StackResult> deploy(List<StackDeployment> stacks, DeployOptions options) {
+        stacks.forEach(StackAssets::requireSupported);
+        List<StackResult> results = DependencyRunner.run(stacks, false, options.concurrency(),
+                stack -> deployer.deploy(stack, options));
+        summarize(results);
+        printOutputs(results);
+        options.outputsFile().ifPresent(file -> OutputsFile.write(file, results));
+        failIfAnyFailed("deploy", results);
+        return results;
+    }
+
+    /**
+     * Destroys {@code stacks}, dependents before their dependencies.
+     *
+     * @param roleArn {@code --role-arn}, overriding the stacks' service role
+     * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed
+     */
+    public List<StackResult> destroy(List<StackDeployment> stacks, Optional<String> roleArn, int concurrency) {
+        List<StackResult> results = DependencyRunner.run(stacks, true, concurrency,
+                stack -> destroyer.destroy(stack, roleArn));
+        summarize(results);
+        failIfAnyFailed("destroy", results);
+        return results;
+    }
+
+    private void summarize(List<StackResult> results) {
+        log.line("");
+        for (StackResult r : results) {
+            String time = String.format(Locale.ROOT, "%.1fs", r.elapsed().toMillis() / 1000.0);
+            String line = switch (r.outcome()) {
+                case DEPLOYED -> "✅ " + r.stackName() + " deployed (" + time + ")";
+                case NO_CHANGES -> "✅ " + r.stackName() + " (no changes, " + time + ")";
+                case DESTROYED -> "✅ " + r.stackName() + " destroyed (" + time + ")";
+                case FAILED -> "❌ " + r.stackName() + " failed (" + time + "): " + r.failure().orElse("");
+                case SKIPPED -> "⏭ " + r.stackName() + " " + r.failure().orElse("skipped");
+            };
+            log.line(line);
+        }
+    }
+
+    private void printOutputs(List<StackResult> results) {
+        Map<String, String> outputs = new TreeMap<>();
+        results.forEach(r -> r.outputs().forEach((k, v) -> outputs.put(r.stackName() + "." + k, v)));
+        if (!outputs.isEmpty()) {
+            log.line("");
+            log.line("Outputs:");
+            outputs.forEach((k, v) -> log.line(k + " = " + v));
+        }
+    }
+
+    private static void failIfAnyFailed(String what, List<StackResult> results) {
+        List<StackResult> failed = results.stream().filter(r -> !r.outcome().ok()).toList();
+        if (!failed.isEmpty()) {
+            throw new ToolkitException(ErrorCode.AWS, failed.size() + " of " + results.size() + " stacks did not "
+                    + what + ": " + failed.stream().map(r -> r.stackName() + " (" + r.failure().orElse("") + ")")
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+}

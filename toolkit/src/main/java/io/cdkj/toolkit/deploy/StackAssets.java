@@ -1,0 +1,63 @@
+package io.cdkj.toolkit.deploy;
+
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.deploy.assets.AssetManifest;
+import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Gets a stack's assets and template where CloudFormation can read them. A small template goes inline
+ * and its own file asset is not uploaded (so stacks synthesized with {@code CliCredentialsStackSynthesizer}
+ * deploy into accounts that were never bootstrapped); a large one is uploaded to the assets bucket and
+ * referenced by URL.
+ *
+ * <p>Thread-safe.
+ */
+final class StackAssets {
+
+    private final FileAssetPublisher publisher;
+    private final AwsClientFactory clients;
+
+    StackAssets(FileAssetPublisher publisher, AwsClientFactory clients) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clients = Objects.requireNonNull(clients, "clients");
+    }
+
+    /** Fails before anything is deployed if any stack needs a docker image. */
+    static void requireSupported(StackDeployment stack) {
+        stack.assetsManifests().forEach(file -> AssetManifest.read(file).requireNoDockerImages());
+    }
+
+    /**
+     * Publishes the stack's file assets and tells how the change set references the template.
+     *
+     * @return sets {@code TemplateBody} or {@code TemplateURL} on a change set request
+     */
+    Consumer<CreateChangeSetRequest.Builder> publish(StackDeployment stack, StackTemplate template,
+            IdentityProvider<AwsCredentialsIdentity> credentials) {
+        boolean inline = template.inline();
+        Path templateName = stack.templateFile().getFileName();
+        for (Path file : stack.assetsManifests()) {
+            AssetManifest manifest = AssetManifest.read(file);
+            publisher.publish(stack.stackName(), stack.environment(), credentials, manifest,
+                    asset -> !(inline && asset.source().getFileName().equals(templateName)));
+        }
+        if (inline) {
+            return request -> request.templateBody(template.text());
+        }
+        StackTemplate.S3Location location = template.location(stack.stackTemplateAssetObjectUrl(), stack.environment());
+        if (!location.isAsset()) {
+            S3Client s3 = clients.create(S3Client.builder(), credentials, stack.environment().region());
+            s3.putObject(r -> r.bucket(location.bucket()).key(location.key()), RequestBody.fromString(template.text()));
+        }
+        String url = location.url(stack.environment().region());
+        return request -> request.templateURL(url);
+    }
+}

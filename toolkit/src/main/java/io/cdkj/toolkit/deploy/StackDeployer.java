@@ -1,0 +1,192 @@
+package io.cdkj.toolkit.deploy;
+
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
+
+/**
+ * Deploys one stack through a change set: waits out an operation already running, deletes the remains
+ * of a failed creation ({@code ROLLBACK_COMPLETE}), creates the change set (CREATE or UPDATE), shows the
+ * changes, executes it, streams events until the stack is at rest, then reports outputs.
+ *
+ * <p>Thread-safe: parallel stacks share one instance; all state of a deployment is local.
+ */
+final class StackDeployer {
+
+    private final StackClients clients;
+    private final StackAssets assets;
+    private final ChangeSets changeSets;
+    private final StackWaiter waiter;
+    private final ProgressLog log;
+    private final Clock clock;
+
+    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter,
+            ProgressLog log, Clock clock) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.assets = Objects.requireNonNull(assets, "assets");
+        this.changeSets = Objects.requireNonNull(changeSets, "changeSets");
+        this.waiter = Objects.requireNonNull(waiter, "waiter");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Deploys {@code stack}; failures become a {@code FAILED} result (interruption is rethrown). */
+    StackResult deploy(StackDeployment stack, DeployOptions options) {
+        Instant start = clock.instant();
+        String name = stack.stackName();
+        try {
+            log.stack(name, "deploying to " + stack.environment());
+            IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
+            CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
+            StackTemplate template = StackTemplate.read(stack.templateFile());
+            var templateSource = assets.publish(stack, template, credentials);
+            Optional<Stack> existing = settle(cloudFormation, stack);
+
+            CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder()
+                    .stackName(name)
+                    .changeSetName("cdkj-deploy-" + start.toEpochMilli())
+                    .changeSetType(existing.isPresent() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
+                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
+                    .parameters(parameters(stack, template, options, existing))
+                    .tags(tags(stack, options))
+                    .notificationARNs(notificationArns(stack, options))
+                    .description("cdkj deploy");
+            serviceRole(stack, options).ifPresent(request::roleARN);
+            templateSource.accept(request);
+
+            ChangeSetPlan plan = changeSets.create(cloudFormation, request.build());
+            if (plan instanceof ChangeSetPlan.Empty) {
+                changeSets.deleteQuietly(cloudFormation, name, plan.changeSetId());
+                Stack current = existing.orElseThrow();
+                protect(cloudFormation, stack, current);
+                log.stack(name, "no changes (" + seconds(start) + ")");
+                return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(current), elapsed(start), Optional.empty());
+            }
+            ChangeSetPlan.Ready ready = (ChangeSetPlan.Ready) plan;
+            ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
+
+            Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId());
+            StackEventStream events = new StackEventStream(cloudFormation, ready.stackId(), before);
+            cloudFormation.executeChangeSet(r -> r.stackName(name).changeSetName(ready.changeSetId()));
+            Stack result = waiter.untilStable(cloudFormation, name, ready.stackId(), events).orElseThrow(
+                    () -> new IllegalStateException("stack " + name + " disappeared while deploying"));
+            if (!StackStatuses.deployed(result.stackStatusAsString())) {
+                String why = result.stackStatusAsString() + ": " + events.firstFailure()
+                        .orElse(Objects.toString(result.stackStatusReason(), "no reason given"));
+                log.stack(name, "FAILED after " + seconds(start) + " — " + why);
+                return StackResult.failed(name, elapsed(start), why);
+            }
+            protect(cloudFormation, stack, result);
+            log.stack(name, "deployed (" + result.stackStatusAsString() + ") in " + seconds(start));
+            return new StackResult(name, StackResult.Outcome.DEPLOYED, outputs(result), elapsed(start), Optional.empty());
+        } catch (ToolkitException e) {
+            if (e.code() == io.cdkj.toolkit.ErrorCode.INTERRUPTED) {
+                throw e;
+            }
+            log.stack(name, "FAILED after " + seconds(start) + " — " + e.getMessage());
+            return StackResult.failed(name, elapsed(start), e.getMessage());
+        } catch (SdkException e) {
+            String why = "AWS call failed in " + stack.environment() + ": " + e.getMessage();
+            log.stack(name, "FAILED after " + seconds(start) + " — " + why);
+            return StackResult.failed(name, elapsed(start), why);
+        }
+    }
+
+    /** The stack as it stands when no other operation is running; empty if it must be (re-)created. */
+    private Optional<Stack> settle(CloudFormationClient cloudFormation, StackDeployment stack) {
+        String name = stack.stackName();
+        Optional<Stack> existing = Stacks.find(cloudFormation, name);
+        if (existing.isPresent() && StackStatuses.inProgress(existing.get().stackStatusAsString())) {
+            log.stack(name, "waiting for the running " + existing.get().stackStatusAsString() + " to finish");
+            existing = waiter.untilStable(cloudFormation, name, existing.get().stackId(),
+                    new StackEventStream(cloudFormation, existing.get().stackId(),
+                            StackEventStream.newestEventId(cloudFormation, existing.get().stackId())));
+        }
+        if (existing.isPresent() && StackStatuses.mustRecreate(existing.get().stackStatusAsString())) {
+            Stack failed = existing.get();
+            log.stack(name, "stack is in " + failed.stackStatusAsString()
+                    + " (a previous creation failed); deleting it before creating it again");
+            StackEventStream events = new StackEventStream(cloudFormation, failed.stackId(),
+                    StackEventStream.newestEventId(cloudFormation, failed.stackId()));
+            cloudFormation.deleteStack(r -> r.stackName(failed.stackId()));
+            existing = waiter.untilStable(cloudFormation, name, failed.stackId(), events)
+                    .filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE"));
+            if (existing.isPresent()) {
+                throw new ToolkitException(io.cdkj.toolkit.ErrorCode.AWS, "Could not delete stack " + name + " in "
+                        + existing.get().stackStatusAsString() + ": " + existing.get().stackStatusReason()
+                        + " (delete it in the console, then deploy again)");
+            }
+        }
+        return existing.filter(s -> !StackStatuses.neverDeployed(s.stackStatusAsString())
+                && !s.stackStatusAsString().equals("DELETE_COMPLETE"));
+    }
+
+    private void protect(CloudFormationClient cloudFormation, StackDeployment stack, Stack current) {
+        // only call when it differs: one call fewer per deploy, and moto lacks this operation
+        if (Boolean.TRUE.equals(current.enableTerminationProtection()) != stack.terminationProtection()) {
+            cloudFormation.updateTerminationProtection(r -> r.stackName(current.stackId())
+                    .enableTerminationProtection(stack.terminationProtection()));
+            log.stack(stack.stackName(), "termination protection " + (stack.terminationProtection() ? "enabled" : "disabled"));
+        }
+    }
+
+    private static List<Parameter> parameters(StackDeployment stack, StackTemplate template, DeployOptions options,
+            Optional<Stack> existing) {
+        Map<String, String> unqualified = new LinkedHashMap<>(stack.parameters());
+        unqualified.putAll(options.parameters().forStack(stack.stackName()));
+        Set<String> deployed = existing.map(s -> s.parameters().stream().map(Parameter::parameterKey)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        return TemplateParameters.resolve(stack.stackName(), template.json(), unqualified,
+                options.parameters().qualifiedFor(stack.stackName()), deployed);
+    }
+
+    private static List<Tag> tags(StackDeployment stack, DeployOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(stack.tags());
+        tags.putAll(options.tags());
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static List<String> notificationArns(StackDeployment stack, DeployOptions options) {
+        return java.util.stream.Stream.concat(stack.notificationArns().stream(), options.notificationArns().stream())
+                .distinct().toList();
+    }
+
+    private static Optional<String> serviceRole(StackDeployment stack, DeployOptions options) {
+        return options.roleArn().or(() -> stack.cloudFormationExecutionRoleArn())
+                .map(arn -> Placeholders.resolve(arn, stack.environment()));
+    }
+
+    private static Map<String, String> outputs(Stack stack) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        stack.outputs().forEach((Output o) -> outputs.put(o.outputKey(), o.outputValue()));
+        return outputs;
+    }
+
+    private Duration elapsed(Instant start) {
+        return Duration.between(start, clock.instant());
+    }
+
+    private String seconds(Instant start) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", elapsed(start).toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.cdkj.toolkit.deploy.assets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parts of a cloud assembly asset manifest ({@code *.assets.json}) the deploy engine uses.
+ * Unknown fields are ignored so newer CDK versions keep working.
+ *
+ * @param file         the manifest file; asset source paths are relative to its directory
+ * @param files        file assets
+ * @param dockerImages docker image assets (not supported yet)
+ *
+ * <p>Immutable.
+ */
+public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> dockerImages) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AssetManifest {
+        Objects.requireNonNull(file, "file");
+        files = List.copyOf(files);
+        dockerImages = List.copyOf(dockerImages);
+    }
+
+    /** A file or directory to upload to S3. {@code packaging} is {@code file} or {@code zip}. */
+    public record FileAsset(String id, Path source, String packaging, List<FileDestination> destinations) {
+        public FileAsset {
+            destinations = List.copyOf(destinations);
+        }
+    }
+
+    /** Where a file asset goes; names may hold {@code ${AWS::AccountId}}-style placeholders. */
+    public record FileDestination(String bucketName, String objectKey, Optional<String> region,
+            Optional<String> assumeRoleArn, Optional<String> assumeRoleExternalId) {
+    }
+
+    /** A docker image asset, reported as unsupported. */
+    public record DockerImage(String id, String directory) {
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the file when it cannot be read or parsed
+     */
+    public static AssetManifest read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot read asset manifest " + file + ": "
+                    + e.getMessage() + " (synthesize the app again)", e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        List<FileAsset> files = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> asset : entries(root.path("files"))) {
+            JsonNode source = asset.getValue().path("source");
+            if (!source.hasNonNull("path")) {
+                throw new ToolkitException(ErrorCode.ASSEMBLY, "File asset " + asset.getKey() + " in " + file
+                        + " has no source path; assets built by a command (executable) are not supported yet");
+            }
+            List<FileDestination> destinations = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> d : entries(asset.getValue().path("destinations"))) {
+                JsonNode dest = d.getValue();
+                destinations.add(new FileDestination(dest.path("bucketName").asText(), dest.path("objectKey").asText(),
+                        text(dest, "region"), text(dest, "assumeRoleArn"), text(dest, "assumeRoleExternalId")));
+            }
+            files.add(new FileAsset(asset.getKey(), base.resolve(source.path("path").asText()),
+                    source.path("packaging").asText("file"), destinations));
+        }
+        List<DockerImage> images = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> image : entries(root.path("dockerImages"))) {
+            JsonNode source = image.getValue().path("source");
+            images.add(new DockerImage(image.getKey(), source.path("directory").asText(
+                    source.has("executable") ? source.path("executable").toString() : "?")));
+        }
+        return new AssetManifest(file, files, images);
+    }
+
+    /**
+     * Fails when the manifest holds docker image assets, before anything is uploaded or deployed.
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the first image asset and its directory
+     */
+    public void requireNoDockerImages() {
+        if (!dockerImages.isEmpty()) {
+            DockerImage image = dockerImages.get(0);
+            throw new ToolkitException(ErrorCode.USAGE, "docker image assets are not supported yet: " + image.id()
+                    + " (" + image.directory() + "), in " + file
+                    + "; build and push the image yourself and reference it with ContainerImage.fromEcrRepository");
+        }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            entries.add(it.next());
+        }
+        return entries;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
+    }
+}

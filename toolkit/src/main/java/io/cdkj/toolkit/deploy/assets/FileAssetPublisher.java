@@ -1,0 +1,140 @@
+package io.cdkj.toolkit.deploy.assets;
+
+import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.credentials.EnvironmentCredentials;
+import io.cdkj.toolkit.credentials.RoleToAssume;
+import io.cdkj.toolkit.deploy.Placeholders;
+import io.cdkj.toolkit.deploy.ProgressLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Publishes the file assets of a stack to S3: an object already present (HeadObject) is left alone,
+ * because asset keys are content hashes; directories are zipped deterministically. Each destination is
+ * written with its own role ({@code assumeRoleArn}, assumed on top of the environment's WRITE
+ * credentials) or, without one, with the stack's WRITE credentials.
+ *
+ * <p>Thread-safe: stacks publish in parallel; each call uses its own clients.
+ */
+public final class FileAssetPublisher {
+
+    private final EnvironmentCredentials credentials;
+    private final AwsClientFactory clients;
+    private final ProgressLog log;
+
+    public FileAssetPublisher(EnvironmentCredentials credentials, AwsClientFactory clients, ProgressLog log) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * Publishes every file asset of {@code manifest} that {@code include} accepts.
+     *
+     * @param stackName    prefix of the progress lines
+     * @param environment  the stack's environment (fills {@code ${AWS::AccountId}} etc.)
+     * @param stackCredentials WRITE credentials of the stack, for destinations without a role
+     * @throws ToolkitException ({@link ErrorCode#AWS}) naming the asset, bucket and key when an upload fails
+     */
+    public void publish(String stackName, AwsEnvironment environment,
+            IdentityProvider<AwsCredentialsIdentity> stackCredentials, AssetManifest manifest,
+            Predicate<AssetManifest.FileAsset> include) {
+        for (AssetManifest.FileAsset asset : manifest.files()) {
+            if (!include.test(asset)) {
+                continue;
+            }
+            for (AssetManifest.FileDestination destination : asset.destinations()) {
+                publish(stackName, environment, stackCredentials, asset, destination);
+            }
+        }
+    }
+
+    private void publish(String stackName, AwsEnvironment stackEnvironment,
+            IdentityProvider<AwsCredentialsIdentity> stackCredentials, AssetManifest.FileAsset asset,
+            AssetManifest.FileDestination destination) {
+        AwsEnvironment environment = new AwsEnvironment(stackEnvironment.account(),
+                destination.region().map(r -> Placeholders.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
+        String bucket = Placeholders.resolve(destination.bucketName(), environment);
+        String key = Placeholders.resolve(destination.objectKey(), environment);
+        IdentityProvider<AwsCredentialsIdentity> writer = destination.assumeRoleArn()
+                .map(arn -> credentials.assumeOnTop(environment, Mode.WRITE, new RoleToAssume(arn,
+                        destination.assumeRoleExternalId())))
+                .orElse(stackCredentials);
+        S3Client s3 = clients.create(S3Client.builder(), writer, environment.region());
+        try {
+            if (exists(s3, bucket, key)) {
+                log.stack(stackName, "asset " + asset.id() + ": already in s3://" + bucket + "/" + key);
+                return;
+            }
+            upload(s3, asset, bucket, key);
+            log.stack(stackName, "asset " + asset.id() + ": published to s3://" + bucket + "/" + key);
+        } catch (S3Exception e) {
+            throw new ToolkitException(ErrorCode.AWS, "Cannot publish asset " + asset.id() + " to s3://" + bucket + "/"
+                    + key + " in " + environment + ": " + e.awsErrorDetails().errorMessage()
+                    + " (check that the bucket exists — bootstrap the environment — and that the deploy role may write to it)", e);
+        }
+    }
+
+    private static boolean exists(S3Client s3, String bucket, String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void upload(S3Client s3, AssetManifest.FileAsset asset, String bucket, String key) {
+        Path source = asset.source();
+        if (!Files.exists(source)) {
+            throw new ToolkitException(ErrorCode.ASSEMBLY, "Asset " + asset.id() + " has no file at " + source
+                    + " (synthesize the app again)");
+        }
+        if (Files.isDirectory(source) || "zip".equals(asset.packaging()) && !source.toString().endsWith(".zip")) {
+            Path zip = null;
+            try {
+                zip = Files.createTempFile("cdkj-asset-", ".zip");
+                try (OutputStream out = Files.newOutputStream(zip)) {
+                    DeterministicZip.write(source, out);
+                }
+                s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip"), RequestBody.fromFile(zip));
+            } catch (IOException e) {
+                throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot zip asset " + asset.id() + " from " + source
+                        + ": " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(zip);
+            }
+        } else {
+            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(source));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file left behind is not worth failing a deployment
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.cdkj.toolkit.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DependencyRunnerTest {
+
+    @Test
+    void run_dependencies_startDependentsOnlyAfterTheirDependenciesEnd() {
+        // given: app depends on network; unrelated is independent
+        List<String> events = new CopyOnWriteArrayList<>();
+
+        // when
+        List<StackResult> results = DependencyRunner.run(List.of(stack("app", "network"), stack("network"), stack("unrelated")),
+                false, 4, s -> {
+                    events.add("start " + s.artifactId());
+                    events.add("end " + s.artifactId());
+                    return ok(s);
+                });
+
+        // then
+        assertThat(results).extracting(StackResult::stackName).containsExactly("app", "network", "unrelated");
+        assertThat(events.indexOf("end network")).isLessThan(events.indexOf("start app"));
+    }
+
+    @Test
+    void run_independentStacks_runInParallel() throws Exception {
+        // given: each of two stacks waits until both have started; sequential execution would never finish
+        CountDownLatch bothStarted = new CountDownLatch(2);
+
+        // when
+        List<StackResult> results = DependencyRunner.run(List.of(stack("dev"), stack("prod")), false, 2, s -> {
+            bothStarted.countDown();
+            try {
+                assertThat(bothStarted.await(10, TimeUnit.SECONDS)).as("the other stack started meanwhile").isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return ok(s);
+        });
+
+        // then
+        assertThat(results).allMatch(r -> r.outcome() == StackResult.Outcome.DEPLOYED);
+    }
+
+    @Test
+    void run_dependencyFails_skipsDependentsTransitivelyButNotUnrelatedStacks() {
+        // when
+        List<StackResult> results = DependencyRunner.run(
+                List.of(stack("network"), stack("app", "network"), stack("monitoring", "app"), stack("other")),
+                false, 1, s -> s.artifactId().equals("network")
+                        ? StackResult.failed("network", Duration.ZERO, "CREATE_FAILED")
+                        : ok(s));
+
+        // then
+        assertThat(results).extracting(StackResult::outcome).containsExactly(StackResult.Outcome.FAILED,
+                StackResult.Outcome.SKIPPED, StackResult.Outcome.SKIPPED, StackResult.Outcome.DEPLOYED);
+        assertThat(results.get(1).failure()).contains("skipped because network failed");
+        assertThat(results.get(2).failure()).contains("skipped because app was skipped");
+    }
+
+    @Test
+    void run_reverse_destroysDependentsFirst() {
+        List<String> order = new CopyOnWriteArrayList<>();
+
+        DependencyRunner.run(List.of(stack("network"), stack("app", "network")), true, 4, s -> {
+            order.add(s.artifactId());
+            return ok(s);
+        });
+
+        assertThat(order).containsExactly("app", "network");
+    }
+
+    @Test
+    void run_cycle_failsNamingTheStacks() {
+        assertThatThrownBy(() -> DependencyRunner.run(List.of(stack("a", "b"), stack("b", "a")), false, 1, this::ok))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ASSEMBLY))
+                .hasMessageContaining("cycle").hasMessageContaining("a").hasMessageContaining("b");
+    }
+
+    @Test
+    void run_jobThrows_becomesFailedResultOfThatStackOnly() {
+        List<StackResult> results = DependencyRunner.run(List.of(stack("dev"), stack("prod")), false, 2, s -> {
+            if (s.artifactId().equals("dev")) {
+                throw new IllegalStateException("boom in dev");
+            }
+            return ok(s);
+        });
+
+        assertThat(results).extracting(StackResult::outcome)
+                .containsExactly(StackResult.Outcome.FAILED, StackResult.Outcome.DEPLOYED);
+        assertThat(results.get(0).failure()).contains("boom in dev");
+    }
+
+    private StackResult ok(StackDeployment s) {
+        return new StackResult(s.stackName(), StackResult.Outcome.DEPLOYED, Map.of(), Duration.ZERO, Optional.empty());
+    }
+
+    private static StackDeployment stack(String id, String... dependencies) {
+        return StackDeployment.builder(id, new AwsEnvironment("111111111111", "us-east-2"), Path.of(id + ".template.json"))
+                .dependencies(List.of(dependencies)).build();
+    }
+}

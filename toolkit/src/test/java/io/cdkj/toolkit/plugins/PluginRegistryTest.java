@@ -1,0 +1,157 @@
+package io.cdkj.toolkit.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.plugins.fakes.UnavailablePlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    private PluginRegistry load(Path... entries) {
+        return PluginRegistry.load(List.of(entries), PluginRegistryTest.class.getClassLoader());
+    }
+
+    @Test
+    void load_findsPluginsRegisteredOnTheClassPathWithServiceLoader() {
+        try (PluginRegistry registry = load()) {
+            assertThat(registry.plugins()).extracting(LoadedPlugin::name)
+                    .contains("fake-declining", "fake-throwing", "fake-unavailable");
+            assertThat(registry.find("fake-unavailable").orElseThrow().unavailableReason())
+                    .contains("fake-unavailable needs FAKE_TOOL on the PATH");
+            assertThat(registry.find("fake-declining").orElseThrow().available()).isTrue();
+        }
+    }
+
+    @Test
+    void load_callsIsAvailableOncePerPlugin() {
+        int before = UnavailablePlugin.IS_AVAILABLE_CALLS.get();
+
+        try (PluginRegistry registry = load()) {
+            registry.select(List.of("fake-unavailable"));
+            registry.plugins();
+        }
+
+        assertThat(UnavailablePlugin.IS_AVAILABLE_CALLS.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void load_pluginJarOnThePath_isFoundWithItsLocation() throws Exception {
+        Path jar = PluginJars.decliningPlugin(dir.resolve("third-party.jar"), "com.example.ThirdParty", "third-party");
+
+        try (PluginRegistry registry = load(jar)) {
+            LoadedPlugin plugin = registry.find("third-party").orElseThrow();
+            assertThat(plugin.location()).isEqualTo(jar.toString());
+            assertThat(plugin.className()).isEqualTo("com.example.ThirdParty");
+        }
+    }
+
+    @Test
+    void load_directoryEntry_loadsTheJarsInIt() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        PluginJars.decliningPlugin(plugins.resolve("a.jar"), "com.example.A", "plugin-a");
+
+        try (PluginRegistry registry = load(plugins, dir.resolve("does-not-exist"))) {
+            assertThat(registry.find("plugin-a")).isPresent();
+            assertThat(registry.failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void load_corruptJar_isReportedWithItsCause_andOtherJarsStillLoad() throws Exception {
+        Path corrupt = Files.write(dir.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
+        Path good = PluginJars.decliningPlugin(dir.resolve("good.jar"), "com.example.Good", "good");
+
+        try (PluginRegistry registry = load(corrupt, good)) {
+            assertThat(registry.find("good")).isPresent();
+            assertThat(registry.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.location()).isEqualTo(corrupt.toString());
+                assertThat(failure.message()).contains("cannot open plugin jar").contains("ZipException");
+            });
+        }
+    }
+
+    @Test
+    void load_providerClassMissing_isReportedNamingJarAndClass_andOthersLoad() throws Exception {
+        Path broken = PluginJars.build(dir.resolve("broken.jar"), Map.of(), List.of("com.example.Missing"));
+
+        try (PluginRegistry registry = load(broken)) {
+            assertThat(registry.find("fake-declining")).isPresent();
+            assertThat(registry.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.location()).isEqualTo(broken.toString());
+                assertThat(failure.message()).contains("com.example.Missing");
+            });
+        }
+    }
+
+    @Test
+    void load_constructorThrows_isRecordedWithCause() throws Exception {
+        Path jar = PluginJars.build(dir.resolve("ctor.jar"), Map.of("com.example.Boom", """
+                package com.example;
+                public final class Boom extends io.cdkj.toolkit.plugins.fakes.DelegatingPlugin {
+                    public Boom() { super(); throw new IllegalStateException("no config file found"); }
+                }
+                """), List.of("com.example.Boom"));
+
+        try (PluginRegistry registry = load(jar)) {
+            assertThat(registry.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.location()).isEqualTo(jar.toString());
+                assertThat(failure.message()).contains("com.example.Boom").contains("no config file found");
+            });
+        }
+    }
+
+    @Test
+    void load_blankName_isRejectedNamingTheClass() throws Exception {
+        Path jar = PluginJars.build(dir.resolve("blank.jar"), Map.of("com.example.Blank",
+                PluginJars.decliningPluginSource("com.example", "Blank", "\"  \"")), List.of("com.example.Blank"));
+
+        try (PluginRegistry registry = load(jar)) {
+            assertThat(registry.failures()).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("com.example.Blank").contains("invalid name '  '"));
+        }
+    }
+
+    @Test
+    void load_duplicateNames_rejectsBothNamingBothClasses() throws Exception {
+        Path first = PluginJars.decliningPlugin(dir.resolve("one.jar"), "com.example.One", "twin");
+        Path second = PluginJars.decliningPlugin(dir.resolve("two.jar"), "com.example.Two", "twin");
+
+        try (PluginRegistry registry = load(first, second)) {
+            assertThat(registry.find("twin")).isEmpty();
+            assertThat(registry.failures()).singleElement().satisfies(f -> assertThat(f.message())
+                    .contains("duplicate plugin name 'twin'", "com.example.One", "com.example.Two"));
+            assertThatThrownBy(() -> registry.select(List.of("twin")))
+                    .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PLUGIN))
+                    .hasMessageContaining("com.example.One").hasMessageContaining("com.example.Two");
+        }
+    }
+
+    @Test
+    void select_returnsPluginsInTheGivenOrder() {
+        try (PluginRegistry registry = load()) {
+            assertThat(registry.select(List.of("fake-throwing", "fake-declining", "fake-throwing")))
+                    .extracting(LoadedPlugin::name).containsExactly("fake-throwing", "fake-declining");
+        }
+    }
+
+    @Test
+    void select_unknownName_failsListingThePluginsFound() {
+        try (PluginRegistry registry = load()) {
+            assertThatThrownBy(() -> registry.select(List.of("assume-rol")))
+                    .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessageContaining("Unknown plugin 'assume-rol'")
+                    .hasMessageContaining("fake-declining");
+        }
+    }
+}
