@@ -72,14 +72,15 @@ public final class Synthesis {
 
     private static void report(SynthResult result, PrintWriter err) {
         CloudAssembly assembly = result.assembly();
-        assembly.stacks().forEach(stack -> stack.annotations().stream()
+        // Several lookups of one stack report the same credentials error on the same construct: print it once.
+        assembly.stacks().stream().flatMap(stack -> stack.annotations().stream())
                 .filter(a -> a.level() == Annotation.Level.WARNING)
-                .forEach(a -> err.println(a.render())));
+                .map(Annotation::render).distinct().forEach(err::println);
         List<Annotation> errors = assembly.errors();
         if (errors.isEmpty()) {
             return;
         }
-        errors.forEach(a -> err.println(a.render()));
+        errors.stream().map(Annotation::render).distinct().forEach(err::println);
         err.flush();
         ErrorCode code = result.failures().stream().map(LookupFailure::code)
                 .filter(c -> c == ErrorCode.CREDENTIALS).findFirst()
