@@ -53,8 +53,10 @@ public final class Synthesis {
                 .map(choice -> choice.region());
         SynthRequest request = new SynthRequest(app, config.workingDirectory(),
                 options.output().orElse(config.output()), context, Optional.empty(), region, options.lookups());
+        // The app's own output is shown, as the CDK CLI does, except jsii's Node.js end-of-life banner,
+        // which the JSII_SILENCE variable no longer suppresses on Node 20 (shown with --verbose).
         try (AppRunner runner = new ColdAppRunner(err, line -> {
-            if (verbose) {
+            if (verbose || !isJsiiBanner(line)) {
                 err.println(line);
             }
         }, session.io().environment(), Clock.systemUTC())) {
@@ -68,6 +70,10 @@ public final class Synthesis {
             report(result, err);
             return result;
         }
+    }
+
+    static boolean isJsiiBanner(String line) {
+        return line.isBlank() || line.startsWith("!!");
     }
 
     private static void report(SynthResult result, PrintWriter err) {
