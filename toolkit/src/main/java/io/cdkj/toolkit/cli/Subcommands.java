@@ -14,6 +14,9 @@ final class Subcommands {
     static List<Class<?>> all() {
         return List.of(
                 PluginsCommand.class,
-                CredentialsCommand.class);
+                CredentialsCommand.class,
+                DeployCommand.class,
+                DestroyCommand.class,
+                DiffCommand.class);
     }
 }

@@ -23,17 +23,20 @@ import java.util.stream.Collectors;
 public final class DeployEngine {
 
     private final ProgressLog log;
+    private final ProgressLog results;
     private final StackDeployer deployer;
     private final StackDestroyer destroyer;
 
     /**
-     * @param out     where progress, summaries and outputs go
+     * @param progress where progress lines go (stderr)
+     * @param results  where the summary per stack and the outputs go (stdout)
      * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
      * @param clock   measures elapsed time and formats event times in its zone
      */
-    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter out, Sleeper sleeper,
-            Clock clock) {
-        this.log = new ProgressLog(out);
+    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter progress,
+            PrintWriter results, Sleeper sleeper, Clock clock) {
+        this.log = new ProgressLog(progress);
+        this.results = new ProgressLog(results);
         Poller poller = new Poller(sleeper, PollBackoff.DEFAULT);
         StackClients stackClients = new StackClients(credentials, clients);
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
@@ -75,9 +78,9 @@ public final class DeployEngine {
         return results;
     }
 
-    private void summarize(List<StackResult> results) {
-        log.line("");
-        for (StackResult r : results) {
+    private void summarize(List<StackResult> all) {
+        results.line("");
+        for (StackResult r : all) {
             String time = String.format(Locale.ROOT, "%.1fs", r.elapsed().toMillis() / 1000.0);
             String line = switch (r.outcome()) {
                 case DEPLOYED -> "✅ " + r.stackName() + " deployed (" + time + ")";
@@ -86,17 +89,17 @@ public final class DeployEngine {
                 case FAILED -> "❌ " + r.stackName() + " failed (" + time + "): " + r.failure().orElse("");
                 case SKIPPED -> "⏭ " + r.stackName() + " " + r.failure().orElse("skipped");
             };
-            log.line(line);
+            results.line(line);
         }
     }
 
-    private void printOutputs(List<StackResult> results) {
+    private void printOutputs(List<StackResult> all) {
         Map<String, String> outputs = new TreeMap<>();
-        results.forEach(r -> r.outputs().forEach((k, v) -> outputs.put(r.stackName() + "." + k, v)));
+        all.forEach(r -> r.outputs().forEach((k, v) -> outputs.put(r.stackName() + "." + k, v)));
         if (!outputs.isEmpty()) {
-            log.line("");
-            log.line("Outputs:");
-            outputs.forEach((k, v) -> log.line(k + " = " + v));
+            results.line("");
+            results.line("Outputs:");
+            outputs.forEach((k, v) -> results.line(k + " = " + v));
         }
     }
 

@@ -254,7 +254,7 @@ class DeployEngineMotoTest {
         if (out == null) {
             out = new StringWriter();
         }
-        return new DeployEngine(credentials, clients, new PrintWriter(out), duration -> Thread.sleep(10), Clock.systemUTC());
+        return new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), duration -> Thread.sleep(10), Clock.systemUTC());
     }
 
     private StackDeployment stack(String name, String account, String region, String value) {

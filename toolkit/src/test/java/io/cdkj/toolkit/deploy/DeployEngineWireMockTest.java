@@ -61,7 +61,7 @@ class DeployEngineWireMockTest {
         var credentials = new StaticEnvironmentCredentials(
                 Map.of(CloudFormationXml.ACCOUNT, AwsBasicCredentials.create("AKIAWIREMOCKEXAMPLE1", SECRET)),
                 (base, role) -> { throw new AssertionError("no role expected"); });
-        engine = new DeployEngine(credentials, clients, new PrintWriter(out), sleeps::add, Clock.systemUTC());
+        engine = new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), sleeps::add, Clock.systemUTC());
     }
 
     @AfterEach
