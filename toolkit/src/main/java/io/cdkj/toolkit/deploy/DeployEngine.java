@@ -103,12 +103,22 @@ public final class DeployEngine {
         }
     }
 
+    /**
+     * One line for the error: which stacks failed and the first reason (the details are above). The exit
+     * code is the failures' own when they agree (e.g. all CREDENTIALS), else AWS.
+     */
     private static void failIfAnyFailed(String what, List<StackResult> results) {
-        List<StackResult> failed = results.stream().filter(r -> !r.outcome().ok()).toList();
-        if (!failed.isEmpty()) {
-            throw new ToolkitException(ErrorCode.AWS, failed.size() + " of " + results.size() + " stacks did not "
-                    + what + ": " + failed.stream().map(r -> r.stackName() + " (" + r.failure().orElse("") + ")")
-                    .collect(Collectors.joining("; ")));
+        List<StackResult> failed = results.stream().filter(r -> r.outcome() == StackResult.Outcome.FAILED).toList();
+        List<StackResult> skipped = results.stream().filter(r -> r.outcome() == StackResult.Outcome.SKIPPED).toList();
+        if (failed.isEmpty() && skipped.isEmpty()) {
+            return;
         }
+        ErrorCode code = failed.stream().map(StackResult::failureCode).distinct().count() == 1
+                ? failed.get(0).failureCode() : ErrorCode.AWS;
+        String message = "Could not " + what + " " + failed.stream().map(StackResult::stackName).collect(Collectors.joining(", "))
+                + (failed.isEmpty() ? "" : ": " + failed.get(0).failure().orElse(""))
+                + (skipped.isEmpty() ? "" : " (skipped: " + skipped.stream().map(StackResult::stackName)
+                        .collect(Collectors.joining(", ")) + ")");
+        throw new ToolkitException(code, message);
     }
 }
