@@ -45,6 +45,7 @@ public final class CloudFormationStub implements AutoCloseable {
             String state = i == 0 ? Scenario.STARTED : action + "#" + i;
             var stub = post(urlEqualTo("/"))
                     .withRequestBody(containing("Action=" + action + "&"))
+                    .atPriority(5)
                     .inScenario(scenario)
                     .whenScenarioStateIs(state)
                     .willReturn(aResponse().withStatus(replies[i].status())
@@ -56,6 +57,19 @@ public final class CloudFormationStub implements AutoCloseable {
             }
             server.stubFor(stub);
         }
+    }
+
+    /**
+     * Requests of {@code action} whose body also contains {@code fragment} (e.g. {@code NextToken=page2})
+     * always get {@code reply}, ahead of (and without advancing) the action's sequence.
+     */
+    public void onRequestContaining(String action, String fragment, Reply reply) {
+        server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=" + action + "&"))
+                .withRequestBody(containing(fragment))
+                .willReturn(aResponse().withStatus(reply.status()).withHeader("Content-Type", "text/xml")
+                        .withBody(reply.body())));
     }
 
     /** How many requests named {@code action}. */
