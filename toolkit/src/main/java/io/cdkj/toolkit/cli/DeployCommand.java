@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * through CloudFormation change sets with WRITE credentials per stack. Progress goes to stderr; the
  * summary and outputs to stdout.
  */
-@Command(name = "deploy",
+@Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy stacks through CloudFormation change sets, each with WRITE credentials for its account.",
             "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
         footer = {"", "Exit codes: 0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
@@ -63,10 +63,10 @@ public final class DeployCommand extends SessionCommand {
     private List<String> notificationArns = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeployOptions.DEFAULT_CONCURRENCY,
-            description = {"Stacks deployed at the same time (default ${DEFAULT-VALUE}). The CDK CLI's default is 1;",
-                "cdkj's is 4 because a multi-account app's independent stacks (dev, prod) live in different accounts",
-                "or regions and do not contend for any API limit, so running them together only saves time.",
-                "Dependencies are always respected."})
+            description = "Stacks deployed at the same time (default ${DEFAULT-VALUE}). The CDK CLI's default is 1;"
+                + " cdkj's is 4 because a multi-account app's independent stacks (dev, prod) live in different"
+                + " accounts or regions and do not contend for any API limit, so running them together only saves"
+                + " time. Dependencies are always respected.")
     private int concurrency;
 
     @Option(names = {"-O", "--outputs-file"}, paramLabel = "FILE",

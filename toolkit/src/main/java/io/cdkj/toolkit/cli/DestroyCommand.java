@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code cdkj destroy}: deletes the selected stacks (and the stacks depending on them), dependents
  * first, with WRITE credentials per stack, after a confirmation on stdin unless {@code --force}.
  */
-@Command(name = "destroy",
+@Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Delete stacks, dependents first, each with WRITE credentials for its account.",
             "Asks for confirmation on the terminal unless --force; without a terminal, --force is required."})
 public final class DestroyCommand extends SessionCommand {

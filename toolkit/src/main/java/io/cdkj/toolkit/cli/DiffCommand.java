@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * {@code cdkj diff}: per stack, the resources, parameters and outputs the synthesized template adds,
  * removes or changes compared with the deployed template (READ credentials).
  */
-@Command(name = "diff",
+@Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare each stack's synthesized template with the deployed one (added, removed, changed).")
 public final class DiffCommand extends SessionCommand {
 

@@ -145,6 +145,17 @@ class DeployCommandTest {
 
     @Test
     @Order(5)
+    void diff_deployedSampleApp_reportsNoDifferences() {
+        CliHarness.Run run = as(SHARED, "us-east-1", "diff", "--plugin", "assume-role", "--fail",
+                "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Stack devSampleApp (aws://111111111111/us-east-2)",
+                "Stack prodSampleApp (aws://333333333333/us-east-1)", "There were no differences");
+    }
+
+    @Test
+    @Order(6)
     void destroy_withoutForceAndNoTerminal_failsInsteadOfWaiting() {
         CliHarness.Run run = as(SHARED, "us-east-1", "destroy", "--all", "--plugin", "assume-role",
                 "--app", assembly("sample-app").toString());
@@ -155,7 +166,7 @@ class DeployCommandTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void destroy_force_removesBothStacksAndTheirResources() {
         CliHarness.Run run = as(SHARED, "us-east-1", "destroy", "--all", "--force", "--plugin", "assume-role",
                 "--app", assembly("sample-app").toString());

@@ -110,6 +110,16 @@ class DeployCommandWireMockTest {
         assertThat(run.all()).doesNotContain(SECRET);
     }
 
+    @Test
+    void deployHelp_concurrencyOption_statesTheDefaultAndWhy() {
+        CliHarness.Run run = new CliHarness(project, home).run("deploy", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("--concurrency=N", "(default 4)", "The CDK CLI's default is 1;",
+                "do not contend for any API limit",
+                "--outputs-file", "--parameters", "--notification-arns", "--role-arn");
+    }
+
     private static Path assembly() {
         try {
             return Path.of(DeployCommandWireMockTest.class.getResource("/assemblies/sample-app").toURI());

@@ -186,7 +186,8 @@ class DeployEngineMotoTest {
         Files.writeString(assets, """
                 {"version":"48.0.0","files":{
                  "code":{"source":{"path":"asset.code","packaging":"zip"},"destinations":{"d":{
-                   "bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"code.zip"}}},
+                   "bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"code.zip",
+                   "assumeRoleArn":"arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-file-publishing-role"}}},
                  "tmpl":{"source":{"path":"devSampleApp.template.json","packaging":"file"},"destinations":{"d":{
                    "bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"tmpl.json"}}}},
                  "dockerImages":{}}
@@ -208,6 +209,9 @@ class DeployEngineMotoTest {
         assertThat(out.toString()).contains("asset code: already in s3://" + bucket + "/code.zip");
         assertThat(AwsCallLog.global().calls()).filteredOn(c -> c.service().equals("S3"))
                 .allSatisfy(c -> assertThat(c.account()).isEqualTo(DEV));
+        assertThat(credentials.requests).as("the code asset is published with its destination's role")
+                .contains(new StaticEnvironmentCredentials.Request(new AwsEnvironment(DEV, "us-east-2"), Mode.WRITE,
+                        "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-file-publishing-role"));
     }
 
     @Test
