@@ -270,6 +270,36 @@ class DeployEngineWireMockTest {
         assertThat(cloudFormation.bodies("UpdateTerminationProtection").get(0)).contains("EnableTerminationProtection=true");
     }
 
+    // Gap: moto never fails a deletion.
+    @Test
+    void destroy_deletionFails_reportsTheFailingResourceAndReason() {
+        // given: the deletion fails on a resource
+        String reason = "Resource handler returned message: \"The bucket you tried to delete is not empty\"";
+        cloudFormation.on("DescribeStacks", ok(stack("UPDATE_COMPLETE")), ok(stack("DELETE_FAILED")));
+        cloudFormation.on("DescribeStackEvents", ok(events(List.of(), null)), ok(events(List.of(
+                event("e2", "02:50:09", "DELETE_FAILED", "devSampleApp", "AWS::CloudFormation::Stack", "The following resource(s) failed to delete: [Bucket]."),
+                event("e1", "02:50:05", "DELETE_FAILED", "Bucket", "AWS::S3::Bucket", reason)), null)));
+        cloudFormation.on("DeleteStack", ok(empty("DeleteStack")));
+
+        // when / then
+        assertThatThrownBy(() -> engine.destroy(List.of(deployment(Map.of())), Optional.empty(), 1))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AWS))
+                .hasMessageContaining("Could not destroy devSampleApp: DELETE_FAILED: Bucket (AWS::S3::Bucket): " + reason);
+        assertThat(out.toString()).contains("devSampleApp | 02:50:05 | DELETE_FAILED | Bucket | AWS::S3::Bucket | " + reason);
+    }
+
+    // Gap: moto lacks termination protection.
+    @Test
+    void destroy_terminationProtection_refusesNamingTheFix() {
+        cloudFormation.on("DescribeStacks", ok(stack("UPDATE_COMPLETE").replace(
+                "<EnableTerminationProtection>false", "<EnableTerminationProtection>true")));
+
+        assertThatThrownBy(() -> engine.destroy(List.of(deployment(Map.of())), Optional.empty(), 1))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("termination protection");
+        assertThat(cloudFormation.count("DeleteStack")).isZero();
+    }
+
     private StackDeployment deployment(Map<String, String> tags) {
         return StackDeployment.builder("devSampleApp", env(), template()).tags(tags).build();
     }
