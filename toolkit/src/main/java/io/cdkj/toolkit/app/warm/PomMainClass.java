@@ -87,7 +87,8 @@ final class PomMainClass {
         if (build == null) {
             return Optional.empty();
         }
-        for (Element plugins : List.of(child(build, "plugins"), child(child(build, "pluginManagement"), "plugins"))) {
+        for (Element plugins : java.util.Arrays.asList(child(build, "plugins"),
+                child(child(build, "pluginManagement"), "plugins"))) {
             if (plugins == null) {
                 continue;
             }
