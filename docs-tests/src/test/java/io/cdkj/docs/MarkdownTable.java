@@ -46,8 +46,8 @@ final class MarkdownTable {
         String inner = line.strip();
         inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
         List<String> cells = new ArrayList<>();
-        for (String cell : inner.split("\\|", -1)) {
-            cells.add(cell.strip());
+        for (String cell : inner.split("(?<!\\\\)\\|", -1)) { // "\|" is a pipe inside a cell
+            cells.add(cell.strip().replace("\\|", "|"));
         }
         return cells;
     }
