@@ -35,6 +35,14 @@ final class AppAssembly {
      * @throws ToolkitException ({@link ErrorCode#USAGE}) when no app is given anywhere
      */
     static CloudAssembly load(ToolkitSession session, Optional<String> app, Optional<Path> output) {
+        return load(session, app, output, true);
+    }
+
+    /**
+     * Like {@link #load(ToolkitSession, Optional, Optional)}; with {@code lookups} false, an app that needs
+     * context lookups fails listing the missing keys instead of calling AWS.
+     */
+    static CloudAssembly load(ToolkitSession session, Optional<String> app, Optional<Path> output, boolean lookups) {
         ProjectConfiguration config = session.configuration();
         Io io = session.io();
         String command = app.or(config::app).orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,
@@ -51,7 +59,7 @@ final class AppAssembly {
                 new ContextFile(config.contextFilePath()), io.err(), Clock.systemUTC());
         ObjectNode context = JSON.valueToTree(config.context());
         SynthRequest request = new SynthRequest(command, workingDirectory, output.orElse(config.output()), context,
-                Optional.empty(), Optional.of(session.defaultRegion()), true);
+                Optional.empty(), Optional.of(session.defaultRegion()), lookups);
         var result = synthesizer.synthesize(request);
         if (!result.assembly().errors().isEmpty()) {
             throw new ToolkitException(ErrorCode.APP, "The app reported errors: " + result.assembly().errors().get(0).render());
