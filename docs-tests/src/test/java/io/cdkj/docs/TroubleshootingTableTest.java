@@ -86,6 +86,8 @@ class TroubleshootingTableTest {
         SCENARIOS.put("Unknown assume-role setting", t -> t.asPipeline()
                 .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readRoleName=lookup",
                         "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Credentials of another partition", t -> t.asPipeline()
+                .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
     }

@@ -27,13 +27,14 @@ import picocli.CommandLine.Parameters;
  * one account, prints them as AWS {@code credential_process} JSON so any AWS tool can use a cdkj plugin.
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
-        description = {"Explain which credentials cdkj uses for each stack of the app and each mode (read for lookups,",
-            "write for deployments): the source (default identity or plugin, and why the other plugins declined),",
-            "the role ARN and session name, the manifest role assumed on top, and the resulting account.",
-            "With --account: the same for one account; --format process prints credential_process JSON",
-            "(the only output with secrets)."},
-        footer = {"", "Exit codes: 0 every stack has credentials, 3 a stack has none (its entry says why; the others are",
-            "still explained), 4 a plugin gave wrong-account credentials, 2 bad arguments."})
+        description = {"Explain which credentials cdkj uses for each stack of the app and each mode (read for lookups,"
+                + " write for deployments): the source (default identity or plugin, and why the other plugins"
+                + " declined), the role ARN and session name, the manifest role assumed on top, and the resulting"
+                + " account. Never prints a secret.",
+            "With --account: the same for one account and mode; --format process then prints credential_process"
+                + " JSON (the only output with secrets)."},
+        footer = {"0 explained; 3 a stack (or --account) has no credentials (each stack's entry says why; the other"
+                + " stacks are still explained); 4 a plugin gave wrong-account credentials; 5 the app failed; 7 the assembly is corrupt; 2 bad arguments."})
 public final class CredentialsCommand extends SessionCommand {
 
     /** Output formats. */
