@@ -46,7 +46,7 @@ final class AppAssembly {
         ProjectConfiguration config = session.configuration();
         Io io = session.io();
         String command = app.or(config::app).orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,
-                "No app to deploy: pass --app (a command, or a cloud assembly directory such as cdk.out),"
+                "No app to act on: pass --app (a command, or a cloud assembly directory such as cdk.out),"
                         + " or set \"app\" in " + io.workingDirectory().resolve(ProjectConfiguration.PROJECT_FILE)));
         Path workingDirectory = io.workingDirectory();
         Optional<Path> directory = assemblyDirectory(workingDirectory, command);

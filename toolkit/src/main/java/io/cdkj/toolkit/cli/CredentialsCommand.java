@@ -163,6 +163,11 @@ public final class CredentialsCommand extends SessionCommand {
         if (region != null) {
             throw new ToolkitException(ErrorCode.USAGE, "--region applies to --account; each stack uses its own region.");
         }
+        if (app == null && session.configuration().app().isEmpty()) {
+            throw new ToolkitException(ErrorCode.USAGE, "Nothing to explain: pass --app (a command, or a cloud assembly"
+                    + " directory such as cdk.out) or set \"app\" in cdk.json to explain the app's stacks, or pass"
+                    + " --account ACCOUNT --mode read|write to explain one account.");
+        }
         CloudAssembly assembly;
         try {
             // A dry run must not call AWS, so it cannot look up missing context for the app.

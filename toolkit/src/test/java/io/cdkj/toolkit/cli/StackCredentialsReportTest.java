@@ -224,6 +224,15 @@ class StackCredentialsReportTest {
     }
 
     @Test
+    void credentials_noAppAndNoAccount_isUsageErrorNamingBothWays() {
+        CliHarness.Run run = cli.run("credentials");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("pass --app", "\"app\" in cdk.json", "--account ACCOUNT --mode read|write");
+        assertThat(AwsCallLog.global().calls()).isEmpty();
+    }
+
+    @Test
     void credentials_unknownStack_listsTheAppsStacks() {
         CliHarness.Run run = cli.run("credentials", "nope", "--app", sampleApp());
 
