@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +45,9 @@ public final class DestroyCommand extends SessionCommand {
     @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation.")
     private boolean force;
 
-    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR", description = "The app command, or a cloud assembly directory.")
-    private String app;
+    /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
 
     @Option(names = "--role-arn", paramLabel = "ARN", description = "CloudFormation service role for the deletion.")
     private String roleArn;
@@ -54,7 +58,7 @@ public final class DestroyCommand extends SessionCommand {
 
     @Override
     protected int run(ToolkitSession session) {
-        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.empty());
+        var assembly = Synthesis.run(session, synth).assembly();
         List<StackDeployment> selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM);
         Io io = session.io();
