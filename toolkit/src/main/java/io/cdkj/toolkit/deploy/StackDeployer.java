@@ -37,15 +37,17 @@ final class StackDeployer {
     private final StackAssets assets;
     private final ChangeSets changeSets;
     private final StackWaiter waiter;
+    private final Poller poller;
     private final ProgressLog log;
     private final Clock clock;
 
-    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter,
+    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter, Poller poller,
             ProgressLog log, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.changeSets = Objects.requireNonNull(changeSets, "changeSets");
         this.waiter = Objects.requireNonNull(waiter, "waiter");
+        this.poller = Objects.requireNonNull(poller, "poller");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -115,7 +117,7 @@ final class StackDeployer {
     /** The stack as it stands when no other operation is running; empty if it must be (re-)created. */
     private Optional<Stack> settle(CloudFormationClient cloudFormation, StackDeployment stack) {
         String name = stack.stackName();
-        Optional<Stack> existing = Stacks.find(cloudFormation, name);
+        Optional<Stack> existing = poller.retryThrottled("stack " + name, () -> Stacks.find(cloudFormation, name));
         if (existing.isPresent() && StackStatuses.inProgress(existing.get().stackStatusAsString())) {
             log.stack(name, "waiting for the running " + existing.get().stackStatusAsString() + " to finish");
             existing = waiter.untilStable(cloudFormation, name, existing.get().stackId(),
