@@ -143,4 +143,21 @@ class SynthCommandTest {
         assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
         assertThat(run.err()).contains("Missing context keys: 'ssm:account=111111111111:parameterName=/p:region=us-east-2'");
     }
+
+    @Test
+    void synth_singleStackApp_printsItsTemplate() throws IOException {
+        // given: an app with only devSampleApp
+        Path single = fixture.resolve("single");
+        FixtureAssembly.write(single, false);
+        Files.writeString(single.resolve("manifest.json"), """
+                {"version": "54.0.0", "artifacts": {"devSampleApp": {"type": "aws:cloudformation:stack",
+                  "environment": "aws://111111111111/us-east-2", "properties": {"templateFile": "devSampleApp.template.json"}}}}""");
+
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", single.toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Value: hello from dev");
+    }
 }
