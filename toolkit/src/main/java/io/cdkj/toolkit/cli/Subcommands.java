@@ -17,6 +17,9 @@ final class Subcommands {
                 CredentialsCommand.class,
                 io.cdkj.toolkit.synth.SynthCommand.class,
                 io.cdkj.toolkit.synth.ListCommand.class,
-                io.cdkj.toolkit.context.ContextCommand.class);
+                io.cdkj.toolkit.context.ContextCommand.class,
+                DeployCommand.class,
+                DestroyCommand.class,
+                DiffCommand.class);
     }
 }

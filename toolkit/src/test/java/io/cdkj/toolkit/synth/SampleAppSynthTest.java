@@ -62,8 +62,7 @@ class SampleAppSynthTest {
         Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of("app", appCommand())));
         CliHarness cli = new CliHarness(project, home)
                 .env("PATH", System.getenv("PATH"))
-                .env("HOME", home.toString())
-                .pluginPath(pluginJar());
+                .env("HOME", home.toString());
         try (AwsSystemProperties caller = AwsSystemProperties.caller(moto.endpoint(), pipeline)) {
             AwsCallLog.global().reset();
             withoutPlugin = cli.run("synth");
@@ -179,16 +178,5 @@ class SampleAppSynthTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         return "'" + java + "' -cp '" + target.resolve("classes") + ":" + Files.readString(classpath).trim()
                 + "' io.cdkj.sample.SampleApp";
-    }
-
-    private static Path pluginJar() throws IOException {
-        Path target = REPOSITORY.resolve("assume-role-plugin/target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("assume-role-plugin-.*(?<!sources|tests)\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("assume-role-plugin jar not built in " + target
-                            + ": ./mvnw verify -pl toolkit -am"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new AssertionError("assume-role-plugin not built: ./mvnw verify -pl toolkit -am", e);
-        }
     }
 }
