@@ -160,4 +160,23 @@ class SynthCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Value: hello from dev");
     }
+
+    @Test
+    void synth_contextFromAllSources_reachesAppWithCdkPrecedence() throws IOException {
+        // given: the same key in cdk.context.json, cdk.json and --context; one key only in cdk.context.json
+        Files.writeString(project.resolve("cdk.json"), new ObjectMapper().writeValueAsString(Map.of(
+                "app", "printf '%s' \"$CDK_CONTEXT_JSON\" > context.json; " + app,
+                "context", Map.of("k", "from cdk.json", "j", "from cdk.json"))));
+        Files.writeString(project.resolve("cdk.context.json"), "{\"k\": \"cached\", \"j\": \"cached\", \"c\": \"cached\"}");
+
+        // when
+        CliHarness.Run run = cli.run("synth", "-c", "k=from command line", "--quiet");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var context = new ObjectMapper().readTree(project.resolve("context.json").toFile());
+        assertThat(context.get("k").asText()).isEqualTo("from command line");
+        assertThat(context.get("j").asText()).isEqualTo("from cdk.json");
+        assertThat(context.get("c").asText()).isEqualTo("cached");
+    }
 }
