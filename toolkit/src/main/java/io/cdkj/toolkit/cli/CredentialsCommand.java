@@ -13,11 +13,13 @@ import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.credentials.Resolution;
 import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
-import java.nio.file.Path;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,12 +49,9 @@ public final class CredentialsCommand extends SessionCommand {
     @Option(names = "--all", description = "Explain every stack of the app.")
     private boolean all;
 
-    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR",
-            description = "The app command, or a cloud assembly directory (e.g. cdk.out) to read without synthesizing.")
-    private String app;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to synthesize (default cdk.out).")
-    private Path output;
+    /** {@code --app} (a command, or a cloud assembly directory such as cdk.out), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
 
     @Option(names = "--account", paramLabel = "ACCOUNT",
             description = "Explain one account (12 digits) instead of the app's stacks; needs --mode.")
@@ -79,7 +78,7 @@ public final class CredentialsCommand extends SessionCommand {
         if (account == null) {
             return explainStacks(session);
         }
-        if (!stacks.isEmpty() || all || app != null || output != null) {
+        if (!stacks.isEmpty() || all || synth.app().isPresent() || synth.output().isPresent()) {
             throw new ToolkitException(ErrorCode.USAGE, "--account explains one account; drop it to explain stacks"
                     + " (STACKS, --all, --app, --output).");
         }
@@ -163,7 +162,7 @@ public final class CredentialsCommand extends SessionCommand {
         if (region != null) {
             throw new ToolkitException(ErrorCode.USAGE, "--region applies to --account; each stack uses its own region.");
         }
-        if (app == null && session.configuration().app().isEmpty()) {
+        if (synth.app().isEmpty() && session.configuration().app().isEmpty()) {
             throw new ToolkitException(ErrorCode.USAGE, "Nothing to explain: pass --app (a command, or a cloud assembly"
                     + " directory such as cdk.out) or set \"app\" in cdk.json to explain the app's stacks, or pass"
                     + " --account ACCOUNT --mode read|write to explain one account.");
@@ -171,11 +170,12 @@ public final class CredentialsCommand extends SessionCommand {
         CloudAssembly assembly;
         try {
             // A dry run must not call AWS, so it cannot look up missing context for the app.
-            assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.ofNullable(output), !dryRun);
+            assembly = Synthesis.run(session, dryRun ? synth.withoutLookups() : synth).assembly();
         } catch (ToolkitException e) {
             if (dryRun && e.code() == ErrorCode.USAGE && e.getMessage().contains("lookups have been disabled")) {
                 throw new ToolkitException(ErrorCode.USAGE, "--dry-run makes no AWS call, but the app needs context"
-                        + " lookups: run 'cdkj synth' first, then 'cdkj credentials --dry-run --app cdk.out'. (" + e.getMessage() + ")");
+                        + " lookups: run 'cdkj synth' first, then 'cdkj credentials --dry-run --app cdk.out'. ("
+                        + e.getMessage() + ")");
             }
             throw e;
         }
