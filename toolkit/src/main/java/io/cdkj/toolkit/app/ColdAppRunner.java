@@ -47,8 +47,12 @@ public final class ColdAppRunner implements AppRunner {
         this(progress, appOutput, System.getenv(), Clock.systemUTC());
     }
 
-    ColdAppRunner(PrintWriter progress, Consumer<String> appOutput, Map<String, String> inheritedEnvironment,
-                  Clock clock) {
+    /**
+     * @param inheritedEnvironment the environment the app starts from (the toolkit's own), before the
+     *                             CDK variables are added
+     */
+    public ColdAppRunner(PrintWriter progress, Consumer<String> appOutput, Map<String, String> inheritedEnvironment,
+                         Clock clock) {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.appOutput = Objects.requireNonNull(appOutput, "appOutput");
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.cli;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -28,14 +29,14 @@ public final class CdkjCli {
 
     /** Runs {@code cdkj args} against {@code io} and returns the process exit code. */
     public static int execute(String[] args, Io io) {
-        return execute(args, io, java.util.List.of());
+        return execute(args, io, List.of());
     }
 
     /**
      * Like {@link #execute(String[], Io)} with additional subcommands (classes or instances), e.g. a
      * test command, or an embedder's own.
      */
-    public static int execute(String[] args, Io io, java.util.List<Object> extraSubcommands) {
+    public static int execute(String[] args, Io io, List<Object> extraSubcommands) {
         Logging.configure(Arrays.asList(args));
         CdkjCommand root = new CdkjCommand(io);
         CommandLine commandLine = new CommandLine(root);

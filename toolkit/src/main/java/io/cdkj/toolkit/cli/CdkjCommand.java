@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cdkj",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "A JVM-native AWS CDK toolkit with credential plugins for multi-account apps.",
         footerHeading = "%nExit codes:%n",
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
             "  1    unexpected internal error (re-run with --debug and report it)",
             "  2    usage: bad command line, option value or configuration file",
             "  3    credentials: no credentials act in the target account",
-            "  4    plugin: a plugin failed to load, broke its contract or gave wrong-account credentials",
+            "  4    plugin: a plugin failed to load, broke its contract, or gave",
+            "       credentials for the wrong account",
             "  5    app: the CDK app could not be run or failed",
             "  6    aws: an AWS call failed (lookup, deployment)",
             "  7    assembly: the cloud assembly is missing or corrupt",

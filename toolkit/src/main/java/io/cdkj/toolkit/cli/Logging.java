@@ -22,6 +22,10 @@ final class Logging {
                 : args.contains("--verbose") || args.contains("-v") ? "info" : "warn";
         setIfAbsent("defaultLogLevel", "warn");
         setIfAbsent("log.io.cdkj", toolkitLevel);
+        // The SDK's signers log canonical requests, session-token header included, at debug level:
+        // keep them quiet even when someone turns the default level up.
+        setIfAbsent("log.software.amazon.awssdk.auth.signer", "warn");
+        setIfAbsent("log.software.amazon.awssdk.http.auth", "warn");
         setIfAbsent("logFile", "System.err");
         setIfAbsent("showThreadName", "false");
         setIfAbsent("showLogName", "false");

@@ -14,6 +14,12 @@ final class Subcommands {
     static List<Class<?>> all() {
         return List.of(
                 PluginsCommand.class,
-                CredentialsCommand.class);
+                CredentialsCommand.class,
+                io.cdkj.toolkit.synth.SynthCommand.class,
+                io.cdkj.toolkit.synth.ListCommand.class,
+                io.cdkj.toolkit.context.ContextCommand.class,
+                DeployCommand.class,
+                DestroyCommand.class,
+                DiffCommand.class);
     }
 }

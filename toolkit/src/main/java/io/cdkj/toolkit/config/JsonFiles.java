@@ -61,7 +61,7 @@ public final class JsonFiles {
     /** The fields of a JSON object as plain Java values (String, Number, Boolean, List, Map); nulls kept. */
     public static Map<String, Object> toMap(ObjectNode object) {
         Map<String, Object> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> values.put(field.getKey(), toValue(field.getValue())));
+        object.properties().forEach(field -> values.put(field.getKey(), toValue(field.getValue())));
         return values;
     }
 

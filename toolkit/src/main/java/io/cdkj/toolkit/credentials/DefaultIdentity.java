@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
-import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The host's own credentials (ARCHITECTURE.md step 1): the SDK default chain, or a named profile.
@@ -123,7 +122,7 @@ public final class DefaultIdentity implements AutoCloseable {
 
     @Override
     public void close() {
-        IoUtils.closeIfCloseable(provider, null);
+        Closeables.closeQuietly(provider);
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The host's {@link EnvironmentCredentials}: ARCHITECTURE.md "Credential resolution in the host",
@@ -160,7 +159,7 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
     @Override
     public void close() {
         synchronized (owned) {
-            owned.forEach(provider -> IoUtils.closeIfCloseable(provider, null));
+            owned.forEach(provider -> Closeables.closeQuietly(provider));
             owned.clear();
         }
     }

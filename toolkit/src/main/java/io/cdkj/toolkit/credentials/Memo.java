@@ -35,9 +35,4 @@ final class Memo<T> {
         }
         return value;
     }
-
-    /** The value if it was computed successfully; never computes. */
-    synchronized java.util.Optional<T> ifDone() {
-        return done && failure == null ? java.util.Optional.ofNullable(value) : java.util.Optional.empty();
-    }
 }

@@ -16,7 +16,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
-import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * Asks the selected plugins, in order, for credentials for one request (ARCHITECTURE.md steps 3–4).
@@ -89,13 +88,13 @@ final class PluginChain {
         try {
             verified = identify(provider, request.region());
         } catch (RuntimeException e) {
-            IoUtils.closeIfCloseable(provider, null);
+            Closeables.closeQuietly(provider);
             LOG.debug("Credentials of plugin {} did not resolve", name, e);
             reasons.add(name + " (its credentials could not be used: " + AwsErrors.describe(e) + ")");
             return Optional.empty();
         }
         if (!verified.account().equals(request.account())) {
-            IoUtils.closeIfCloseable(provider, null);
+            Closeables.closeQuietly(provider);
             throw new ToolkitException(ErrorCode.PLUGIN, "Plugin '" + name + "' returned credentials for account "
                     + verified.account() + " (" + verified.arn() + "), but they were requested for account "
                     + request.account() + " (" + request.mode().cliName() + "). Refusing to use them; fix the plugin's"

@@ -23,17 +23,20 @@ import java.util.stream.Collectors;
 public final class DeployEngine {
 
     private final ProgressLog log;
+    private final ProgressLog results;
     private final StackDeployer deployer;
     private final StackDestroyer destroyer;
 
     /**
-     * @param out     where progress, summaries and outputs go
+     * @param progress where progress lines go (stderr)
+     * @param results  where the summary per stack and the outputs go (stdout)
      * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
      * @param clock   measures elapsed time and formats event times in its zone
      */
-    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter out, Sleeper sleeper,
-            Clock clock) {
-        this.log = new ProgressLog(out);
+    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter progress,
+            PrintWriter results, Sleeper sleeper, Clock clock) {
+        this.log = new ProgressLog(progress);
+        this.results = new ProgressLog(results);
         Poller poller = new Poller(sleeper, PollBackoff.DEFAULT);
         StackClients stackClients = new StackClients(credentials, clients);
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
@@ -75,9 +78,9 @@ public final class DeployEngine {
         return results;
     }
 
-    private void summarize(List<StackResult> results) {
-        log.line("");
-        for (StackResult r : results) {
+    private void summarize(List<StackResult> all) {
+        results.line("");
+        for (StackResult r : all) {
             String time = String.format(Locale.ROOT, "%.1fs", r.elapsed().toMillis() / 1000.0);
             String line = switch (r.outcome()) {
                 case DEPLOYED -> "✅ " + r.stackName() + " deployed (" + time + ")";
@@ -86,26 +89,36 @@ public final class DeployEngine {
                 case FAILED -> "❌ " + r.stackName() + " failed (" + time + "): " + r.failure().orElse("");
                 case SKIPPED -> "⏭ " + r.stackName() + " " + r.failure().orElse("skipped");
             };
-            log.line(line);
+            results.line(line);
         }
     }
 
-    private void printOutputs(List<StackResult> results) {
+    private void printOutputs(List<StackResult> all) {
         Map<String, String> outputs = new TreeMap<>();
-        results.forEach(r -> r.outputs().forEach((k, v) -> outputs.put(r.stackName() + "." + k, v)));
+        all.forEach(r -> r.outputs().forEach((k, v) -> outputs.put(r.stackName() + "." + k, v)));
         if (!outputs.isEmpty()) {
-            log.line("");
-            log.line("Outputs:");
-            outputs.forEach((k, v) -> log.line(k + " = " + v));
+            results.line("");
+            results.line("Outputs:");
+            outputs.forEach((k, v) -> results.line(k + " = " + v));
         }
     }
 
+    /**
+     * One line for the error: which stacks failed and the first reason (the details are above). The exit
+     * code is the failures' own when they agree (e.g. all CREDENTIALS), else AWS.
+     */
     private static void failIfAnyFailed(String what, List<StackResult> results) {
-        List<StackResult> failed = results.stream().filter(r -> !r.outcome().ok()).toList();
-        if (!failed.isEmpty()) {
-            throw new ToolkitException(ErrorCode.AWS, failed.size() + " of " + results.size() + " stacks did not "
-                    + what + ": " + failed.stream().map(r -> r.stackName() + " (" + r.failure().orElse("") + ")")
-                    .collect(Collectors.joining("; ")));
+        List<StackResult> failed = results.stream().filter(r -> r.outcome() == StackResult.Outcome.FAILED).toList();
+        List<StackResult> skipped = results.stream().filter(r -> r.outcome() == StackResult.Outcome.SKIPPED).toList();
+        if (failed.isEmpty() && skipped.isEmpty()) {
+            return;
         }
+        ErrorCode code = failed.stream().map(StackResult::failureCode).distinct().count() == 1
+                ? failed.get(0).failureCode() : ErrorCode.AWS;
+        String message = "Could not " + what + " " + failed.stream().map(StackResult::stackName).collect(Collectors.joining(", "))
+                + (failed.isEmpty() ? "" : ": " + failed.get(0).failure().orElse(""))
+                + (skipped.isEmpty() ? "" : " (skipped: " + skipped.stream().map(StackResult::stackName)
+                        .collect(Collectors.joining(", ")) + ")");
+        throw new ToolkitException(code, message);
     }
 }

@@ -104,7 +104,7 @@ final class StackDeployer {
                 throw e;
             }
             log.stack(name, "FAILED after " + seconds(start) + " — " + e.getMessage());
-            return StackResult.failed(name, elapsed(start), e.getMessage());
+            return StackResult.failed(name, elapsed(start), e.getMessage(), e.code());
         } catch (SdkException e) {
             String why = "AWS call failed in " + stack.environment() + ": " + e.getMessage();
             log.stack(name, "FAILED after " + seconds(start) + " — " + why);

@@ -67,7 +67,7 @@ final class StackDestroyer {
                 throw e;
             }
             log.stack(name, "FAILED — " + e.getMessage());
-            return StackResult.failed(name, elapsed(start), e.getMessage());
+            return StackResult.failed(name, elapsed(start), e.getMessage(), e.code());
         } catch (SdkException e) {
             String why = "AWS call failed in " + stack.environment() + ": " + e.getMessage();
             log.stack(name, "FAILED — " + why);

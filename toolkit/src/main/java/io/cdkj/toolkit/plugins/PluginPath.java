@@ -22,8 +22,10 @@ import java.util.jar.JarFile;
 /**
  * Expands the launcher's plugin path into jars and checks each one on its own, so one corrupt or
  * unreadable jar is reported with its cause while the others still load. A directory entry stands for
- * the {@code *.jar} files in it (sorted); a missing entry is skipped (the launcher passes optional
- * places such as {@code ./plugins}). Stateless.
+ * the {@code *.jar} files in it (sorted) — unless it has its own {@code META-INF/services} file for
+ * plugins, in which case it is an exploded plugin (e.g. a plugin project's {@code target/classes}) and
+ * is used as a class directory. A missing entry is skipped (the launcher passes optional places such
+ * as {@code ./plugins}). Stateless.
  *
  * @param jars       readable jars, in order, without duplicates
  * @param failures   jars that could not be opened
@@ -37,7 +39,9 @@ record PluginPath(List<Path> jars, List<LoadFailure> failures, Map<String, Path>
         Set<Path> candidates = new LinkedHashSet<>();
         List<LoadFailure> failures = new ArrayList<>();
         for (Path entry : entries) {
-            if (Files.isDirectory(entry)) {
+            if (Files.isDirectory(entry) && Files.isRegularFile(entry.resolve(SERVICE_FILE))) {
+                candidates.add(entry.toAbsolutePath().normalize());
+            } else if (Files.isDirectory(entry)) {
                 candidates.addAll(jarsIn(entry, failures));
             } else if (Files.exists(entry)) {
                 candidates.add(entry.toAbsolutePath().normalize());
@@ -87,21 +91,28 @@ record PluginPath(List<Path> jars, List<LoadFailure> failures, Map<String, Path>
         if (!Files.isReadable(jar)) {
             throw new IOException("file is not readable");
         }
+        if (Files.isDirectory(jar)) {
+            return serviceLines(Files.newBufferedReader(jar.resolve(SERVICE_FILE), StandardCharsets.UTF_8));
+        }
         List<String> providers = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             JarEntry entry = file.getJarEntry(SERVICE_FILE);
             if (entry == null) {
                 return providers;
             }
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(file.getInputStream(entry), StandardCharsets.UTF_8))) {
-                reader.lines()
-                        .map(line -> line.replaceFirst("#.*", "").trim())
-                        .filter(line -> !line.isEmpty())
-                        .forEach(providers::add);
-            }
+            providers.addAll(serviceLines(new BufferedReader(
+                    new InputStreamReader(file.getInputStream(entry), StandardCharsets.UTF_8))));
         }
         return providers;
+    }
+
+    private static List<String> serviceLines(BufferedReader serviceFile) throws IOException {
+        try (BufferedReader reader = serviceFile) {
+            return reader.lines()
+                    .map(line -> line.replaceFirst("#.*", "").trim())
+                    .filter(line -> !line.isEmpty())
+                    .toList();
+        }
     }
 
     static String describe(Throwable e) {

@@ -66,6 +66,7 @@ public final class PluginRegistry implements AutoCloseable {
         Map<String, List<LoadedPlugin>> byName = new LinkedHashMap<>();
         Iterator<CredentialProviderSource> iterator = ServiceLoader.load(CredentialProviderSource.class, loader).iterator();
         int errors = 0;
+        String lastError = null;
         while (errors < MAX_ITERATOR_ERRORS) {
             try {
                 if (!iterator.hasNext()) {
@@ -75,8 +76,14 @@ public final class PluginRegistry implements AutoCloseable {
                 inspect(source, failures).ifPresent(plugin ->
                         byName.computeIfAbsent(plugin.name(), k -> new ArrayList<>()).add(plugin));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                // The iterator recovers from most provider errors; stop if it keeps failing the same way.
                 errors++;
-                failures.add(new LoadFailure(locateFailure(e, path), "failed to load plugin: " + causeChain(e)));
+                String error = causeChain(e);
+                if (error.equals(lastError)) {
+                    break;
+                }
+                lastError = error;
+                failures.add(new LoadFailure(locateFailure(e, path), "failed to load plugin: " + error));
             }
         }
         Map<String, LoadedPlugin> plugins = new LinkedHashMap<>();

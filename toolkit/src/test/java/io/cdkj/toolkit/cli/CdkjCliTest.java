@@ -72,6 +72,14 @@ class CdkjCliTest {
     }
 
     @Test
+    void subcommandHelp_showsGlobalOptionsAndExitCodes_withoutRequiredOptions() {
+        CliHarness.Run run = cli.run("credentials", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: cdkj credentials", "--account", "--dry-run", "--plugin", "Exit codes:");
+    }
+
+    @Test
     void noSubcommand_printsUsageAndExitsWithUsageCode() {
         CliHarness.Run run = cli.run();
 

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -57,6 +58,10 @@ public final class CliHarness {
                 environment, workingDirectory, homeDirectory, pluginPath);
         int exit = CdkjCli.execute(args, io, extraSubcommands);
         Run run = new Run(exit, out.toString(), err.toString());
+        if (!List.of(args).contains("process")) {
+            // Only --format process may print secrets; everything else is checked by SecretGuard.
+            SecretGuard.checkOutput(run.all());
+        }
         runs.add(run);
         return run;
     }

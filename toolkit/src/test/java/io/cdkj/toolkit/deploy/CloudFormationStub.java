@@ -15,36 +15,37 @@ import java.util.List;
  * A WireMock stand-in for CloudFormation's Query API: each action answers a given sequence of
  * responses in order (the last one repeats), so a test scripts what the service says at each poll.
  */
-final class CloudFormationStub implements AutoCloseable {
+public final class CloudFormationStub implements AutoCloseable {
 
     /** One scripted answer. */
-    record Reply(int status, String body) {
-        static Reply ok(String body) {
+    public record Reply(int status, String body) {
+        public static Reply ok(String body) {
             return new Reply(200, body);
         }
 
-        static Reply error(String body) {
+        public static Reply error(String body) {
             return new Reply(400, body);
         }
     }
 
     private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    CloudFormationStub() {
+    public CloudFormationStub() {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return server.baseUrl();
     }
 
     /** {@code action} answers {@code replies} in order, then keeps answering the last one. */
-    void on(String action, Reply... replies) {
+    public void on(String action, Reply... replies) {
         String scenario = action;
         for (int i = 0; i < replies.length; i++) {
             String state = i == 0 ? Scenario.STARTED : action + "#" + i;
             var stub = post(urlEqualTo("/"))
                     .withRequestBody(containing("Action=" + action + "&"))
+                    .atPriority(5)
                     .inScenario(scenario)
                     .whenScenarioStateIs(state)
                     .willReturn(aResponse().withStatus(replies[i].status())
@@ -58,14 +59,27 @@ final class CloudFormationStub implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests of {@code action} whose body also contains {@code fragment} (e.g. {@code NextToken=page2})
+     * always get {@code reply}, ahead of (and without advancing) the action's sequence.
+     */
+    public void onRequestContaining(String action, String fragment, Reply reply) {
+        server.stubFor(post(urlEqualTo("/"))
+                .atPriority(1)
+                .withRequestBody(containing("Action=" + action + "&"))
+                .withRequestBody(containing(fragment))
+                .willReturn(aResponse().withStatus(reply.status()).withHeader("Content-Type", "text/xml")
+                        .withBody(reply.body())));
+    }
+
     /** How many requests named {@code action}. */
-    int count(String action) {
+    public int count(String action) {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("Action=" + action + "&")).build()).getCount();
     }
 
     /** The bodies of the requests named {@code action}, in order. */
-    List<String> bodies(String action) {
+    public List<String> bodies(String action) {
         return server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&")))
                 .stream().map(r -> r.getBodyAsString()).toList();
     }

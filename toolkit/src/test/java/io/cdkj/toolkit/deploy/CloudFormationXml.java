@@ -9,41 +9,41 @@ import java.util.stream.Collectors;
  * Result wrapper, {@code member} lists, ResponseMetadata; errors as {@code ErrorResponse}). Used by
  * WireMock scenarios for behaviour moto does not reproduce.
  */
-final class CloudFormationXml {
+public final class CloudFormationXml {
 
-    static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-    static final String ACCOUNT = "111111111111";
-    static final String REGION = "us-east-2";
-    static final String STACK = "devSampleApp";
-    static final String STACK_ID = "arn:aws:cloudformation:us-east-2:111111111111:stack/devSampleApp/5b3f6a40-c9b2-11ef-9f3b-0a1b2c3d4e5f";
-    static final String CHANGE_SET_ID = "arn:aws:cloudformation:us-east-2:111111111111:changeSet/cdkj-deploy-1/7d1e2f30-c9b2-11ef-8c1a-06e1f2a3b4c5";
+    public static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    public static final String ACCOUNT = "111111111111";
+    public static final String REGION = "us-east-2";
+    public static final String STACK = "devSampleApp";
+    public static final String STACK_ID = "arn:aws:cloudformation:us-east-2:111111111111:stack/devSampleApp/5b3f6a40-c9b2-11ef-9f3b-0a1b2c3d4e5f";
+    public static final String CHANGE_SET_ID = "arn:aws:cloudformation:us-east-2:111111111111:changeSet/cdkj-deploy-1/7d1e2f30-c9b2-11ef-8c1a-06e1f2a3b4c5";
 
     private CloudFormationXml() {
     }
 
-    static String response(String action, String result) {
+    public static String response(String action, String result) {
         return "<" + action + "Response xmlns=\"" + NS + "\">\n"
                 + (result == null ? "" : "  <" + action + "Result>\n" + result + "\n  </" + action + "Result>\n")
                 + "  <ResponseMetadata>\n    <RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId>\n  </ResponseMetadata>\n"
                 + "</" + action + "Response>\n";
     }
 
-    static String error(String code, String message) {
+    public static String error(String code, String message) {
         return "<ErrorResponse xmlns=\"" + NS + "\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>" + code
                 + "</Code>\n    <Message>" + message + "</Message>\n  </Error>\n"
                 + "  <RequestId>5ccc7dcd-744c-11e5-be70-example</RequestId>\n</ErrorResponse>\n";
     }
 
-    static String stackMissing() {
+    public static String stackMissing() {
         return error("ValidationError", "Stack with id " + STACK + " does not exist");
     }
 
-    static String throttling() {
+    public static String throttling() {
         return error("Throttling", "Rate exceeded");
     }
 
     /** DescribeStacks with one stack; outputs as key, value pairs. */
-    static String stack(String status, String... outputs) {
+    public static String stack(String status, String... outputs) {
         StringBuilder out = new StringBuilder();
         if (outputs.length > 0) {
             out.append("        <Outputs>\n");
@@ -73,20 +73,20 @@ final class CloudFormationXml {
                 + "      </member>\n    </Stacks>");
     }
 
-    static String changeSetCreated() {
+    public static String changeSetCreated() {
         return response("CreateChangeSet", "    <Id>" + CHANGE_SET_ID + "</Id>\n    <StackId>" + STACK_ID + "</StackId>");
     }
 
-    static String executed() {
+    public static String executed() {
         return response("ExecuteChangeSet", "");
     }
 
-    static String empty(String action) {
+    public static String empty(String action) {
         return response(action, null);
     }
 
     /** DescribeChangeSet; each change is {@code action,logicalId,type,replacement}. */
-    static String changeSet(String status, String reason, String... changes) {
+    public static String changeSet(String status, String reason, String... changes) {
         String members = Arrays.stream(changes).map(c -> {
             String[] f = c.split(",");
             return "      <member>\n        <Type>Resource</Type>\n        <ResourceChange>\n"
@@ -109,7 +109,7 @@ final class CloudFormationXml {
     }
 
     /** One stack event: {@code id,time,status,logicalId,type[,reason]}. */
-    static String event(String id, String time, String status, String logicalId, String type, String reason) {
+    public static String event(String id, String time, String status, String logicalId, String type, String reason) {
         return "      <member>\n"
                 + "        <EventId>" + id + "</EventId>\n"
                 + "        <StackName>" + STACK + "</StackName>\n"
@@ -124,7 +124,7 @@ final class CloudFormationXml {
     }
 
     /** DescribeStackEvents, events newest first as CloudFormation lists them. */
-    static String events(List<String> newestFirst, String nextToken) {
+    public static String events(List<String> newestFirst, String nextToken) {
         return response("DescribeStackEvents", "    <StackEvents>\n" + String.join("", newestFirst) + "    </StackEvents>"
                 + (nextToken == null ? "" : "\n    <NextToken>" + nextToken + "</NextToken>"));
     }

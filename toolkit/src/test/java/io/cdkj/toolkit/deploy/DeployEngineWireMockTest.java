@@ -61,7 +61,7 @@ class DeployEngineWireMockTest {
         var credentials = new StaticEnvironmentCredentials(
                 Map.of(CloudFormationXml.ACCOUNT, AwsBasicCredentials.create("AKIAWIREMOCKEXAMPLE1", SECRET)),
                 (base, role) -> { throw new AssertionError("no role expected"); });
-        engine = new DeployEngine(credentials, clients, new PrintWriter(out), sleeps::add, Clock.systemUTC());
+        engine = new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), sleeps::add, Clock.systemUTC());
     }
 
     @AfterEach
@@ -95,8 +95,9 @@ class DeployEngineWireMockTest {
                 ok(events(List.of(e3, e2, e1, e0), null)), ok(events(List.of(e4, e3, e2, e1, e0), null)));
         cloudFormation.on("ExecuteChangeSet", ok(executed()));
         Path outputsFile = dir.resolve("out/outputs.json");
-        DeployOptions options = new DeployOptions(Optional.empty(), ParameterOverrides.NONE, Map.of("team", "platform"),
-                List.of(), 4, Optional.of(outputsFile));
+        DeployOptions options = new DeployOptions(Optional.of("arn:aws:iam::111111111111:role/cfn-exec"),
+                ParameterOverrides.parse(List.of("devSampleApp:Env=test")), Map.of("team", "platform"),
+                List.of("arn:aws:sns:us-east-2:111111111111:deploys"), 4, Optional.of(outputsFile));
 
         // when
         List<StackResult> results = engine.deploy(List.of(deployment(Map.of("owner", "cdkj"))), options);
@@ -116,7 +117,10 @@ class DeployEngineWireMockTest {
         assertThat(Files.readString(outputsFile)).contains("\"devSampleApp\"").contains("\"Param\" : \"/cdkj/dev/param\"");
         String create = cloudFormation.bodies("CreateChangeSet").get(0);
         assertThat(create).contains("ChangeSetType=CREATE", "TemplateBody=", "CAPABILITY_NAMED_IAM",
-                "Tags.member.1.Key=owner", "Tags.member.2.Key=team", "Tags.member.2.Value=platform");
+                "Tags.member.1.Key=owner", "Tags.member.2.Key=team", "Tags.member.2.Value=platform",
+                "Parameters.member.1.ParameterKey=Env", "Parameters.member.1.ParameterValue=test",
+                "RoleARN=arn%3Aaws%3Aiam%3A%3A111111111111%3Arole%2Fcfn-exec",
+                "NotificationARNs.member.1=arn%3Aaws%3Asns%3Aus-east-2%3A111111111111%3Adeploys");
         assertThat(sleeps).as("change set: one 1 s wait; stack: 1 s, then longer")
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1500));
         assertThat(printed).doesNotContain(SECRET);
@@ -212,6 +216,33 @@ class DeployEngineWireMockTest {
         assertThat(cloudFormation.bodies("CreateChangeSet").get(0)).contains("ChangeSetType=CREATE");
     }
 
+    // Gap: moto returns every event in one page; AWS pages DescribeStackEvents (newest first, NextToken).
+    @Test
+    void deploy_eventsSpanTwoPages_readsOnUntilTheLastSeenEventAndPrintsEachOnceInOrder() {
+        // given
+        String e0 = event("e0", "02:40:01", "REVIEW_IN_PROGRESS", "devSampleApp", "AWS::CloudFormation::Stack", "User Initiated");
+        String e1 = event("e1", "02:40:05", "CREATE_IN_PROGRESS", "devSampleApp", "AWS::CloudFormation::Stack", "User Initiated");
+        String e2 = event("e2", "02:40:07", "CREATE_IN_PROGRESS", "Param", "AWS::SSM::Parameter", null);
+        String e3 = event("e3", "02:40:09", "CREATE_COMPLETE", "Param", "AWS::SSM::Parameter", null);
+        cloudFormation.on("DescribeStacks", error(stackMissing()), ok(stack("CREATE_COMPLETE")));
+        cloudFormation.on("CreateChangeSet", ok(changeSetCreated()));
+        cloudFormation.on("DescribeChangeSet", ok(changeSet("CREATE_COMPLETE", null, "Add,Param,AWS::SSM::Parameter")));
+        cloudFormation.on("DescribeStackEvents", ok(events(List.of(e0), null)), ok(events(List.of(e3, e2), "page2")));
+        cloudFormation.onRequestContaining("DescribeStackEvents", "NextToken=page2", ok(events(List.of(e1, e0), "page3")));
+        cloudFormation.on("ExecuteChangeSet", ok(executed()));
+
+        // when
+        engine.deploy(List.of(deployment(Map.of())), DeployOptions.DEFAULTS);
+
+        // then: page 3 is never read, because page 2 reached the last event seen before executing
+        assertThat(out.toString().lines().filter(l -> l.matches("devSampleApp \\| 02:40:\\d\\d \\| .*")).toList())
+                .containsExactly(
+                        "devSampleApp | 02:40:05 | CREATE_IN_PROGRESS | devSampleApp | AWS::CloudFormation::Stack",
+                        "devSampleApp | 02:40:07 | CREATE_IN_PROGRESS | Param | AWS::SSM::Parameter",
+                        "devSampleApp | 02:40:09 | CREATE_COMPLETE | Param | AWS::SSM::Parameter");
+        assertThat(cloudFormation.bodies("DescribeStackEvents")).noneMatch(b -> b.contains("NextToken=page3"));
+    }
+
     // Gap: moto lacks UpdateTerminationProtection.
     @Test
     void deploy_noChangesAndProtectionRequested_reportsNoChangesAndEnablesProtection() {
@@ -239,6 +270,36 @@ class DeployEngineWireMockTest {
         assertThat(cloudFormation.bodies("UpdateTerminationProtection").get(0)).contains("EnableTerminationProtection=true");
     }
 
+    // Gap: moto never fails a deletion.
+    @Test
+    void destroy_deletionFails_reportsTheFailingResourceAndReason() {
+        // given: the deletion fails on a resource
+        String reason = "Resource handler returned message: \"The bucket you tried to delete is not empty\"";
+        cloudFormation.on("DescribeStacks", ok(stack("UPDATE_COMPLETE")), ok(stack("DELETE_FAILED")));
+        cloudFormation.on("DescribeStackEvents", ok(events(List.of(), null)), ok(events(List.of(
+                event("e2", "02:50:09", "DELETE_FAILED", "devSampleApp", "AWS::CloudFormation::Stack", "The following resource(s) failed to delete: [Bucket]."),
+                event("e1", "02:50:05", "DELETE_FAILED", "Bucket", "AWS::S3::Bucket", reason)), null)));
+        cloudFormation.on("DeleteStack", ok(empty("DeleteStack")));
+
+        // when / then
+        assertThatThrownBy(() -> engine.destroy(List.of(deployment(Map.of())), Optional.empty(), 1))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AWS))
+                .hasMessageContaining("Could not destroy devSampleApp: DELETE_FAILED: Bucket (AWS::S3::Bucket): " + reason);
+        assertThat(out.toString()).contains("devSampleApp | 02:50:05 | DELETE_FAILED | Bucket | AWS::S3::Bucket | " + reason);
+    }
+
+    // Gap: moto lacks termination protection.
+    @Test
+    void destroy_terminationProtection_refusesNamingTheFix() {
+        cloudFormation.on("DescribeStacks", ok(stack("UPDATE_COMPLETE").replace(
+                "<EnableTerminationProtection>false", "<EnableTerminationProtection>true")));
+
+        assertThatThrownBy(() -> engine.destroy(List.of(deployment(Map.of())), Optional.empty(), 1))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("termination protection");
+        assertThat(cloudFormation.count("DeleteStack")).isZero();
+    }
+
     private StackDeployment deployment(Map<String, String> tags) {
         return StackDeployment.builder("devSampleApp", env(), template()).tags(tags).build();
     }
@@ -251,7 +312,7 @@ class DeployEngineWireMockTest {
         Path file = dir.resolve("devSampleApp.template.json");
         try {
             if (!Files.exists(file)) {
-                Files.writeString(file, "{\"Resources\":{\"Param\":{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":"
+                Files.writeString(file, "{\"Parameters\":{\"Env\":{\"Type\":\"String\",\"Default\":\"dev\"}},\"Resources\":{\"Param\":{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":"
                         + "{\"Type\":\"String\",\"Value\":\"dev\",\"Name\":\"/cdkj/dev/param\"}}},"
                         + "\"Outputs\":{\"Param\":{\"Value\":{\"Ref\":\"Param\"}}}}");
             }

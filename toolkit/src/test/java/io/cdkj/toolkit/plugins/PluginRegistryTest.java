@@ -68,6 +68,23 @@ class PluginRegistryTest {
     }
 
     @Test
+    void load_explodedPluginDirectory_isUsedAsAClassDirectory() throws Exception {
+        Path jar = PluginJars.decliningPlugin(dir.resolve("x.jar"), "com.example.Exploded", "exploded");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        try (var zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            for (String entry : List.of("META-INF/services/io.cdkj.plugin.CredentialProviderSource",
+                    "com/example/Exploded.class")) {
+                Files.createDirectories(classes.resolve(entry).getParent());
+                Files.copy(zip.getPath(entry), classes.resolve(entry));
+            }
+        }
+
+        try (PluginRegistry registry = load(classes)) {
+            assertThat(registry.find("exploded").orElseThrow().location()).isEqualTo(classes.toString());
+        }
+    }
+
+    @Test
     void load_corruptJar_isReportedWithItsCause_andOtherJarsStillLoad() throws Exception {
         Path corrupt = Files.write(dir.resolve("corrupt.jar"), new byte[] {1, 2, 3, 4, 5});
         Path good = PluginJars.decliningPlugin(dir.resolve("good.jar"), "com.example.Good", "good");

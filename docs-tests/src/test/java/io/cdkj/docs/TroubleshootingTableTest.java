@@ -1,0 +1,230 @@
+package io.cdkj.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdkj.localaws.AwsSystemProperties;
+import io.cdkj.localaws.MotoExtension;
+import io.cdkj.localaws.MotoServer;
+import io.cdkj.localaws.WireMockAws;
+import io.cdkj.toolkit.cli.CdkjCli;
+import io.cdkj.toolkit.cli.Io;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * docs/troubleshooting.md's error table is true: for every row, the scenario named by its first
+ * column runs the real CLI ({@link CdkjCli#execute}) against moto (WireMock where STS must refuse), and
+ * the output must contain each `fragment` of the message column (a {@code …} stands for text that
+ * varies) and the process must exit with the row's exit code. A row without a scenario, or a scenario
+ * without a row, fails too.
+ */
+@ExtendWith(MotoExtension.class)
+class TroubleshootingTableTest {
+
+    private static final String DOC = "docs/troubleshooting.md";
+    private static final String HEADING = "## Error messages";
+    private static final String SHARED = "222222222222";
+    private static final String DEV = "111111111111";
+    private static final String PROD = "333333333333";
+    private static final Path EXAMPLE_PLUGIN = Repository.path(
+            "examples/profile-plugin/target/profile-per-account-plugin-1.0.0.jar");
+
+    /** What one scenario produced. */
+    record Outcome(int exitCode, String output) {
+    }
+
+    @FunctionalInterface
+    interface Scenario {
+        Outcome run(TroubleshootingTableTest test) throws Exception;
+    }
+
+    private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("Wrong-account credentials, no plugin selected", t -> t.asPipeline()
+                .cdkj("credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("No credentials at all", t -> t.withoutCredentials()
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Profile not found", t -> t.asPipeline()
+                .cdkj("--profile", "ci-deployer", "credentials", "--account", DEV, "--mode", "read"));
+        SCENARIOS.put("Access denied on AssumeRole", t -> t.stsDenyingAssumeRole()
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Expired credentials", t -> t.stsExpired()
+                .cdkj("credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Unknown plugin", t -> t.asPipeline()
+                .cdkj("--plugin", "assume-roles", "credentials", "--account", DEV, "--mode", "read"));
+        SCENARIOS.put("Plugin returned credentials for another account", t -> t.asPipeline().withExamplePluginProfiles()
+                .cdkj("--plugin", "profile-per-account", "-c", "profile-per-account:" + DEV + "=prod-admin",
+                        "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Plugin declined: account not allowed", t -> t.asPipeline()
+                .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:allowedAccounts=" + PROD,
+                        "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Conflicting assume-role settings", t -> t.asPipeline()
+                .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readIamRoleName=lookup",
+                        "-c", "assume-role-credentials:readRoleArn=arn:aws:iam::{ACCOUNT_ID}:role/lookup",
+                        "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Unknown assume-role setting", t -> t.asPipeline()
+                .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readRoleName=lookup",
+                        "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
+                .cdkj("credentials", "--account", DEV, "--mode", "read"));
+    }
+
+    @TempDir
+    Path work;
+    @TempDir
+    Path home;
+
+    private final MotoServer moto;
+    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>(Map.of("USER", "tester"));
+    private final List<String> secrets = new ArrayList<>();
+    private List<Path> pluginPath = List.of();
+
+    TroubleshootingTableTest(MotoServer moto) {
+        this.moto = moto;
+    }
+
+    @AfterEach
+    void closeScopes() throws Exception {
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            scopes.get(i).close();
+        }
+    }
+
+    static Stream<List<String>> rows() {
+        return MarkdownTable.rowsAfter(Repository.read(DOC), HEADING).stream();
+    }
+
+    @Test
+    void table_hasOneRowPerScenario() {
+        List<String> symptoms = rows().map(row -> row.get(0)).toList();
+
+        assertThat(symptoms).as("first column of the table in %s (each needs a scenario in this test)", DOC)
+                .containsExactlyInAnyOrderElementsOf(SCENARIOS.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void row_scenarioPrintsTheDocumentedMessage(List<String> row) throws Exception {
+        Scenario scenario = SCENARIOS.get(row.get(0));
+        assertThat(scenario).as("a scenario for the row '%s'", row.get(0)).isNotNull();
+
+        Outcome outcome = scenario.run(this);
+        System.out.println("--- " + row.get(0) + " (exit " + outcome.exitCode() + ")\n" + outcome.output());
+
+        assertThat(outcome.exitCode()).as("exit code of '%s'; output:%n%s", row.get(0), outcome.output())
+                .isEqualTo(Integer.parseInt(row.get(1)));
+        List<String> fragments = MarkdownTable.codeSpans(row.get(2));
+        assertThat(fragments).as("message fragments in `code` of row '%s'", row.get(0)).isNotEmpty();
+        for (String fragment : fragments) {
+            assertContainsInOrder(outcome.output(), fragment);
+        }
+        Secrets.assertNone(outcome.output(), secrets.toArray(String[]::new));
+    }
+
+    private static void assertContainsInOrder(String output, String fragment) {
+        int from = 0;
+        for (String piece : fragment.split("…")) {
+            int at = output.indexOf(piece, from);
+            assertThat(at).as("'%s' (part of `%s`) in the output:%n%s", piece, fragment, output).isNotNegative();
+            from = at + piece.length();
+        }
+    }
+
+    // --- set-ups ------------------------------------------------------------------------------------
+
+    private TroubleshootingTableTest asPipeline() {
+        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
+        secrets.add(pipeline.secretAccessKey());
+        secrets.add(pipeline.sessionToken());
+        scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
+        return this;
+    }
+
+    private TroubleshootingTableTest withoutCredentials() {
+        // Nothing in system properties, environment or profiles; no instance metadata to wait for.
+        scopes.add(AwsSystemProperties.set(Map.of("aws.disableEc2Metadata", "true")));
+        environment.put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
+        return this;
+    }
+
+    private TroubleshootingTableTest stsDenyingAssumeRole() {
+        String caller = "arn:aws:sts::" + SHARED + ":assumed-role/pipeline/ci-job-42";
+        WireMockAws sts = stsOnWireMock();
+        sts.stubGetCallerIdentity(caller);
+        sts.stubAssumeRoleAccessDenied("arn:aws:iam::" + DEV + ":role/cdk-readOnlyRole", caller);
+        return this;
+    }
+
+    private TroubleshootingTableTest stsExpired() {
+        WireMockAws sts = stsOnWireMock();
+        sts.stubError("GetCallerIdentity", 403, "ExpiredToken", "The security token included in the request is expired",
+                Duration.ZERO);
+        return this;
+    }
+
+    private WireMockAws stsOnWireMock() {
+        WireMockAws wireMock = WireMockAws.start();
+        scopes.add(wireMock);
+        String secret = "troubleshootingCallerSecret0000000000000";
+        secrets.add(secret);
+        scopes.add(AwsSystemProperties.caller(moto.endpoint(), AwsBasicCredentials.create("AKIDTROUBLESHOOTING1", secret)));
+        scopes.add(AwsSystemProperties.serviceEndpoint("Sts", wireMock.endpoint()));
+        return wireMock;
+    }
+
+    /** The plugin guide's example plugin on the plugin path, with a profile that acts in the prod account. */
+    private TroubleshootingTableTest withExamplePluginProfiles() throws IOException {
+        Path config = work.resolve("aws-config");
+        Path credentials = work.resolve("aws-credentials");
+        Files.writeString(config, "[profile prod-admin]\nrole_arn = arn:aws:iam::" + PROD + ":role/admin\n"
+                + "source_profile = root\n");
+        Files.writeString(credentials, "[root]\naws_access_key_id = " + moto.rootKeys().accessKeyId()
+                + "\naws_secret_access_key = " + moto.rootKeys().secretAccessKey() + "\n");
+        secrets.add(moto.rootKeys().secretAccessKey());
+        scopes.add(AwsSystemProperties.set(Map.of("aws.configFile", config.toString(),
+                "aws.sharedCredentialsFile", credentials.toString())));
+        pluginPath = List.of(EXAMPLE_PLUGIN);
+        return this;
+    }
+
+    private TroubleshootingTableTest withFile(String name, String content) {
+        try {
+            Files.writeString(work.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    private Outcome cdkj(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
+                environment, work, home, pluginPath);
+        int exitCode = CdkjCli.execute(args, io);
+        return new Outcome(exitCode, out + err.toString());
+    }
+}

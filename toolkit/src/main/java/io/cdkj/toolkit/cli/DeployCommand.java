@@ -1,0 +1,104 @@
+package io.cdkj.toolkit.cli;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.deploy.DeployEngine;
+import io.cdkj.toolkit.deploy.DeployOptions;
+import io.cdkj.toolkit.deploy.ParameterOverrides;
+import io.cdkj.toolkit.deploy.Sleeper;
+import io.cdkj.toolkit.deploy.StackSelection;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cdkj deploy}: synthesizes (or reads {@code --app DIR}), then deploys the selected stacks
+ * through CloudFormation change sets with WRITE credentials per stack. Progress goes to stderr; the
+ * summary and outputs to stdout.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploy stacks through CloudFormation change sets, each with WRITE credentials for its account.",
+            "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
+        footer = {"", "Exit codes: 0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
+            "printed), 3 no credentials for an account, 2 bad arguments."})
+public final class DeployCommand extends SessionCommand {
+
+    @Parameters(paramLabel = "STACKS", arity = "0..*",
+            description = "Stacks to deploy (display name, artifact id or stack name; * wildcards). Their dependencies are added.")
+    private List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--all", description = "Deploy every stack of the app.")
+    private boolean all;
+
+    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the selected ones depend on.")
+    private boolean exclusively;
+
+    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR",
+            description = "The app command, or a cloud assembly directory (e.g. cdk.out) to deploy without synthesizing.")
+    private String app;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to synthesize (default cdk.out).")
+    private Path output;
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "CloudFormation service role for every stack (default: the stack's cloudFormationExecutionRoleArn, if any).")
+    private String roleArn;
+
+    @Option(names = "--parameters", paramLabel = "[STACK:]KEY=VALUE",
+            description = "Template parameter values; without STACK: for every stack declaring KEY. Repeatable.")
+    private List<String> parameters = new ArrayList<>();
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "KEY=VALUE", description = "Stack tags, on top of the app's. Repeatable.")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--notification-arns", paramLabel = "ARN", split = ",",
+            description = "SNS topics CloudFormation notifies of stack events, added to the app's. Repeatable.")
+    private List<String> notificationArns = new ArrayList<>();
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeployOptions.DEFAULT_CONCURRENCY,
+            description = "Stacks deployed at the same time (default ${DEFAULT-VALUE}). The CDK CLI's default is 1;"
+                + " cdkj's is 4 because a multi-account app's independent stacks (dev, prod) live in different"
+                + " accounts or regions and do not contend for any API limit, so running them together only saves"
+                + " time. Dependencies are always respected.")
+    private int concurrency;
+
+    @Option(names = {"-O", "--outputs-file"}, paramLabel = "FILE",
+            description = "Also write the outputs as JSON: {\"Stack\": {\"Key\": \"value\"}}.")
+    private Path outputsFile;
+
+    @Override
+    protected int run(ToolkitSession session) {
+        if (concurrency < 1) {
+            throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
+        }
+        DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
+                parseTags(tags), notificationArns, concurrency,
+                Optional.ofNullable(outputsFile).map(f -> session.io().workingDirectory().resolve(f)));
+        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.ofNullable(output));
+        var selected = StackSelection.select(assembly, stacks, all,
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
+        Io io = session.io();
+        new DeployEngine(session.credentials(), session.clients(), io.err(), io.out(), Sleeper.SYSTEM,
+                Clock.systemDefaultZone()).deploy(selected, options);
+        return 0;
+    }
+
+    private static Map<String, String> parseTags(List<String> values) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            if (equals <= 0) {
+                throw new ToolkitException(ErrorCode.USAGE, "--tags '" + value + "' is not KEY=VALUE (e.g. --tags team=platform)");
+            }
+            tags.put(value.substring(0, equals), value.substring(equals + 1));
+        }
+        return tags;
+    }
+}

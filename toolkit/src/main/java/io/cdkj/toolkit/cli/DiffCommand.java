@@ -1,0 +1,36 @@
+package io.cdkj.toolkit.cli;
+
+import io.cdkj.toolkit.deploy.StackDiffer;
+import io.cdkj.toolkit.deploy.StackSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cdkj diff}: per stack, the resources, parameters and outputs the synthesized template adds,
+ * removes or changes compared with the deployed template (READ credentials).
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare each stack's synthesized template with the deployed one (added, removed, changed).")
+public final class DiffCommand extends SessionCommand {
+
+    @Parameters(paramLabel = "STACKS", arity = "0..*", description = "Stacks to compare (default: all).")
+    private List<String> stacks = new ArrayList<>();
+
+    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR", description = "The app command, or a cloud assembly directory.")
+    private String app;
+
+    @Option(names = "--fail", description = "Exit 1 when any stack differs.")
+    private boolean fail;
+
+    @Override
+    protected int run(ToolkitSession session) {
+        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.empty());
+        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE);
+        int differing = new StackDiffer(session.credentials(), session.clients(), session.io().out()).diff(selected);
+        return fail && differing > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,112 @@
+package io.cdkj.toolkit.deploy;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.StackArtifact;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the stacks a user names ({@code cdkj deploy devSampleApp}, {@code --all}, or nothing when the
+ * app has one stack) into the stacks of the assembly to act on, in manifest order, and converts them to
+ * {@link StackDeployment}s. Names match the display name ({@code Stage/Stack}), artifact id or
+ * CloudFormation stack name; {@code *} is a wildcard. Deploy adds the stacks the selected ones depend on
+ * (as the CDK CLI does unless {@code --exclusively}); destroy adds the stacks that depend on them.
+ * Stateless.
+ */
+public final class StackSelection {
+
+    /** Which related stacks join the selection. */
+    public enum Extend { UPSTREAM, DOWNSTREAM, NONE }
+
+    private StackSelection() {
+    }
+
+    /**
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) listing the available stacks when a name
+     *     matches nothing or no name is given for a multi-stack app; ({@link ErrorCode#ASSEMBLY}) when a
+     *     selected stack is environment-agnostic
+     */
+    public static List<StackDeployment> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend) {
+        List<StackArtifact> stacks = assembly.stacks();
+        if (stacks.isEmpty()) {
+            throw new ToolkitException(ErrorCode.ASSEMBLY, "The app defines no stacks (" + assembly.directory() + ")");
+        }
+        Set<StackArtifact> selected = new LinkedHashSet<>();
+        if (all) {
+            selected.addAll(stacks);
+        } else if (names.isEmpty()) {
+            if (stacks.size() > 1) {
+                throw new ToolkitException(ErrorCode.USAGE, "Name the stacks to act on, or use --all; the app has: "
+                        + available(assembly));
+            }
+            selected.add(stacks.get(0));
+        } else {
+            for (String name : names) {
+                List<StackArtifact> matches = stacks.stream().filter(s -> matches(s, name)).toList();
+                if (matches.isEmpty()) {
+                    throw new ToolkitException(ErrorCode.USAGE, "No stack matches '" + name + "'; the app has: "
+                            + available(assembly));
+                }
+                selected.addAll(matches);
+            }
+        }
+        Set<String> ids = extend(stacks, selected, extend);
+        return stacks.stream().filter(s -> ids.contains(s.displayName())).map(StackSelection::toDeployment).toList();
+    }
+
+    /** The engine's view of one stack artifact. */
+    static StackDeployment toDeployment(StackArtifact stack) {
+        var environment = stack.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
+                ErrorCode.ASSEMBLY, "Stack " + stack.displayName() + " has no concrete environment (" + stack.environment()
+                + "); give it env(Environment.builder().account(...).region(...)) in the app"));
+        StackDeployment.Builder builder = StackDeployment.builder(stack.displayName(), environment, stack.templateFile())
+                .stackName(stack.stackName())
+                .parameters(stack.parameters())
+                .tags(stack.tags())
+                .terminationProtection(stack.terminationProtection())
+                .notificationArns(stack.notificationArns())
+                .dependencies(stack.stackDependencies())
+                .assetsManifests(stack.assetManifests());
+        stack.assumeRoleArn().ifPresent(builder::assumeRoleArn);
+        stack.assumeRoleExternalId().ifPresent(builder::assumeRoleExternalId);
+        stack.cloudFormationExecutionRoleArn().ifPresent(builder::cloudFormationExecutionRoleArn);
+        stack.stackTemplateAssetObjectUrl().ifPresent(builder::stackTemplateAssetObjectUrl);
+        return builder.build();
+    }
+
+    private static Set<String> extend(List<StackArtifact> stacks, Set<StackArtifact> selected, Extend extend) {
+        Set<String> ids = selected.stream().map(StackArtifact::displayName).collect(Collectors.toCollection(LinkedHashSet::new));
+        Deque<String> todo = new ArrayDeque<>(ids);
+        while (extend != Extend.NONE && !todo.isEmpty()) {
+            String id = todo.poll();
+            for (StackArtifact stack : stacks) {
+                boolean related = extend == Extend.UPSTREAM
+                        ? stacks.stream().anyMatch(s -> s.displayName().equals(id) && s.stackDependencies().contains(stack.displayName()))
+                        : stack.stackDependencies().contains(id);
+                if (related && ids.add(stack.displayName())) {
+                    todo.add(stack.displayName());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean matches(StackArtifact stack, String name) {
+        if (name.contains("*")) {
+            Pattern glob = Pattern.compile(("\\Q" + name + "\\E").replace("*", "\\E.*\\Q"));
+            return glob.matcher(stack.displayName()).matches() || glob.matcher(stack.stackName()).matches();
+        }
+        return stack.displayName().equals(name) || stack.id().equals(name) || stack.stackName().equals(name);
+    }
+
+    private static String available(CloudAssembly assembly) {
+        return assembly.stacks().stream().map(StackArtifact::displayName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,213 @@
+package io.cdkj.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdkj.localaws.AwsCall;
+import io.cdkj.localaws.AwsCallLog;
+import io.cdkj.localaws.AwsSystemProperties;
+import io.cdkj.localaws.MotoExtension;
+import io.cdkj.localaws.MotoServer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/**
+ * The walkthrough end to end through {@code cdkj} against moto: required-resources deployed into dev
+ * and prod with each account's own credentials, then sample-app deployed from the shared-services
+ * account with {@code --plugin assume-role}, deployed again (no changes), and destroyed. The steps
+ * share moto's state, so they run in order. Uses the pre-synthesized assemblies in
+ * {@code src/test/resources/assemblies} (jsii would cost ~10 s per synth).
+ */
+@ExtendWith(MotoExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeployCommandTest {
+
+    private static final String DEV = "111111111111";
+    private static final String SHARED = "222222222222";
+    private static final String PROD = "333333333333";
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+
+    @TempDir
+    static Path project;
+    @TempDir
+    static Path home;
+
+    private static MotoServer moto;
+    private static final List<AwsSessionCredentials> callers = new ArrayList<>();
+    private static final List<CliHarness.Run> runs = new ArrayList<>();
+
+    @BeforeAll
+    static void start(MotoServer server) {
+        moto = server;
+        moto.reset();
+    }
+
+    @AfterAll
+    static void noSecretInAnyOutput() {
+        for (CliHarness.Run run : runs) {
+            for (AwsSessionCredentials caller : callers) {
+                assertThat(run.all()).doesNotContain(caller.secretAccessKey()).doesNotContain(caller.sessionToken());
+            }
+            assertThat(SECRET_LIKE.matcher(run.all()).find()).as("a 40-character secret-like string in: %s", run.all()).isFalse();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deploy_requiredResourcesWithEachAccountsOwnCredentials_createsBothRolesInThatAccountOnly() {
+        // given: the app command copies the pre-synthesized assembly into CDK_OUTDIR, so deploy runs the synth path
+        String app = "cp -R '" + assembly("required-resources") + "/.' \"$CDK_OUTDIR\"";
+
+        // when
+        CliHarness.Run dev = as(DEV, "us-east-2", "deploy", "dev", "--app", app);
+        CliHarness.Run prod = as(PROD, "us-east-1", "deploy", "prod", "--app", app);
+
+        // then
+        assertThat(dev.exitCode()).as(dev.err()).isZero();
+        assertThat(prod.exitCode()).as(prod.err()).isZero();
+        assertThat(dev.out()).contains("✅ dev deployed");
+        assertThat(dev.err()).contains("dev | change: Add | ReadOnlyRole", "dev | change: Add | WriteRole");
+        assertThat(roles(DEV)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(roles(PROD)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(roles(SHARED)).doesNotContain("cdk-writeRole");
+    }
+
+    @Test
+    @Order(2)
+    void deploy_sampleAppFromSharedServicesWithoutPlugin_failsClosedNamingTheAccount() {
+        CliHarness.Run run = as(SHARED, "us-east-1", "deploy", "--all", "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).as("CREDENTIALS").isEqualTo(3);
+        assertThat(run.err()).contains("Error: Could not deploy devSampleApp, prodSampleApp: Need to perform AWS calls"
+                + " for account 111111111111, but the current credentials are for 222222222222");
+        assertThat(parameter(DEV, "us-east-2")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void deploy_sampleAppFromSharedServicesWithAssumeRole_deploysEachStackInItsAccountWithItsCredentials() {
+        // given
+        AwsCallLog.global().reset();
+
+        // when
+        CliHarness.Run run = as(SHARED, "us-east-1", "deploy", "--all", "--plugin", "assume-role",
+                "--app", assembly("sample-app").toString(), "--outputs-file", "outputs.json");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("✅ devSampleApp deployed", "✅ prodSampleApp deployed");
+        assertThat(run.err()).contains("devSampleApp | deploying to aws://111111111111/us-east-2",
+                "prodSampleApp | deploying to aws://333333333333/us-east-1");
+        assertThat(parameter(DEV, "us-east-2")).contains("hello from dev");
+        assertThat(parameter(PROD, "us-east-1")).contains("hello from prod");
+        assertThat(parameter(PROD, "us-east-2")).isEmpty();
+        assertThat(parameter(DEV, "us-east-1")).isEmpty();
+        assertThat(parameter(SHARED, "us-east-1")).isEmpty();
+        List<AwsCall> cloudFormation = AwsCallLog.global().calls().stream()
+                .filter(c -> c.service().equals("CloudFormation")).toList();
+        assertThat(cloudFormation).filteredOn(c -> c.region().equals("us-east-2")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.account()).isEqualTo(DEV));
+        assertThat(cloudFormation).filteredOn(c -> c.region().equals("us-east-1")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.account()).isEqualTo(PROD));
+        assertThat(AwsCallLog.global().calls()).filteredOn(c -> c.operation().equals("AssumeRole")).isNotEmpty();
+        assertThat(project.resolve("outputs.json")).exists();
+    }
+
+    @Test
+    @Order(4)
+    void deploy_sampleAppAgain_reportsNoChangesForBoth() {
+        AwsCallLog.global().reset();
+
+        CliHarness.Run run = as(SHARED, "us-east-1", "deploy", "--all", "--plugin", "assume-role",
+                "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("✅ devSampleApp (no changes", "✅ prodSampleApp (no changes");
+        assertThat(AwsCallLog.global().count("CloudFormation", "ExecuteChangeSet")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void diff_deployedSampleApp_reportsNoDifferences() {
+        CliHarness.Run run = as(SHARED, "us-east-1", "diff", "--plugin", "assume-role", "--fail",
+                "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Stack devSampleApp (aws://111111111111/us-east-2)",
+                "Stack prodSampleApp (aws://333333333333/us-east-1)", "There were no differences");
+    }
+
+    @Test
+    @Order(6)
+    void destroy_withoutForceAndNoTerminal_failsInsteadOfWaiting() {
+        CliHarness.Run run = as(SHARED, "us-east-1", "destroy", "--all", "--plugin", "assume-role",
+                "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("stdin is not a terminal", "--force", "devSampleApp");
+        assertThat(parameter(DEV, "us-east-2")).isPresent();
+    }
+
+    @Test
+    @Order(7)
+    void destroy_force_removesBothStacksAndTheirResources() {
+        CliHarness.Run run = as(SHARED, "us-east-1", "destroy", "--all", "--force", "--plugin", "assume-role",
+                "--app", assembly("sample-app").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("✅ devSampleApp destroyed", "✅ prodSampleApp destroyed");
+        assertThat(parameter(DEV, "us-east-2")).isEmpty();
+        assertThat(parameter(PROD, "us-east-1")).isEmpty();
+    }
+
+    private static CliHarness.Run as(String account, String region, String... args) {
+        AwsSessionCredentials caller = moto.callerIn(account);
+        callers.add(caller);
+        try (AwsSystemProperties scope = AwsSystemProperties.caller(moto.endpoint(), caller, region)) {
+            CliHarness.Run run = new CliHarness(project, home).env("AWS_REGION", region).run(args);
+            runs.add(run);
+            return run;
+        }
+    }
+
+    private static Path assembly(String name) {
+        try {
+            return Path.of(DeployCommandTest.class.getResource("/assemblies/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> roles(String account) {
+        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
+            return iam.listRoles().roles().stream().map(r -> r.roleName()).toList();
+        }
+    }
+
+    private static Optional<String> parameter(String account, String region) {
+        try (SsmClient ssm = SsmClient.builder().region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
+            return Optional.of(ssm.getParameter(r -> r.name("/cdkj/sample/deployed-message")).parameter().value());
+        } catch (ParameterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.cdkj.toolkit.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cdkj.localaws.AwsCallLog;
+import io.cdkj.localaws.AwsSystemProperties;
+import io.cdkj.localaws.MotoExtension;
+import io.cdkj.localaws.MotoServer;
+import io.cdkj.localaws.WireMockAws;
+import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.cli.CliHarness;
+import io.cdkj.toolkit.cli.GlobalOptions;
+import io.cdkj.toolkit.cli.Io;
+import io.cdkj.toolkit.cli.ToolkitSession;
+import io.cdkj.toolkit.plugins.fakes.FakeAssumeRolePlugin;
+import io.cdkj.toolkit.testing.SecretGuard;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** The host's credential resolution against moto (and WireMock for STS refusals), with fake plugins. */
+@ExtendWith({MotoExtension.class, SecretGuard.class})
+class HostCredentialsTest {
+
+    private static final String SHARED = "222222222222";
+    private static final AwsEnvironment DEV = new AwsEnvironment("111111111111", "us-east-2");
+    private static final String WM_SECRET = "wiremockCallerSecret000000000000000000000";
+
+    @TempDir
+    Path work;
+    @TempDir
+    Path home;
+
+    private final MotoServer moto;
+    private final List<AutoCloseable> scopes = new ArrayList<>();
+
+    HostCredentialsTest(MotoServer moto) {
+        this.moto = moto;
+    }
+
+    @BeforeEach
+    void reset() {
+        AwsCallLog.global().reset();
+        SecretGuard.register(WireMockAws.SECRET_ACCESS_KEY);
+        SecretGuard.register(WireMockAws.SESSION_TOKEN);
+        SecretGuard.register(WM_SECRET);
+    }
+
+    @AfterEach
+    void closeScopes() throws Exception {
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            scopes.get(i).close();
+        }
+        scopes.clear();
+    }
+
+    private void callerFromMoto() {
+        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
+        SecretGuard.register(pipeline.secretAccessKey());
+        SecretGuard.register(pipeline.sessionToken());
+        scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
+        AwsCallLog.global().reset();
+    }
+
+    private WireMockAws stsOnWireMock() {
+        WireMockAws wireMock = WireMockAws.start();
+        scopes.add(wireMock);
+        scopes.add(AwsSystemProperties.caller(moto.endpoint(),
+                AwsBasicCredentials.create("AKIDWIREMOCKCALLER01", WM_SECRET)));
+        scopes.add(AwsSystemProperties.serviceEndpoint("Sts", wireMock.endpoint()));
+        return wireMock;
+    }
+
+    private ToolkitSession session(String... plugins) {
+        Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]), Map.of("USER", "tester"), work, home, List.of());
+        return new ToolkitSession(io, new GlobalOptions(Optional.empty(), List.of(plugins), List.of(), false, false));
+    }
+
+    private static String accountOf(IdentityProvider<AwsCredentialsIdentity> provider, String region) {
+        try (StsClient sts = StsClient.builder().region(Region.of(region)).credentialsProvider(provider).build()) {
+            return sts.getCallerIdentity().arn();
+        }
+    }
+
+    @Test
+    void forEnvironment_fiftyConcurrentRequests_makeOneGetProviderAndOneAssumeRole() throws Exception {
+        callerFromMoto();
+        int before = FakeAssumeRolePlugin.GET_PROVIDER_CALLS.get();
+        List<IdentityProvider<AwsCredentialsIdentity>> providers;
+        try (ToolkitSession session = session("fake-assume")) {
+            ExecutorService pool = Executors.newFixedThreadPool(50);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IdentityProvider<AwsCredentialsIdentity>>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return session.credentials().forEnvironment(DEV, Mode.READ);
+                }));
+            }
+            start.countDown();
+            providers = new ArrayList<>();
+            for (Future<IdentityProvider<AwsCredentialsIdentity>> future : futures) {
+                providers.add(future.get());
+            }
+            pool.shutdown();
+        }
+
+        assertThat(providers).allSatisfy(p -> assertThat(p).isSameAs(providers.get(0)));
+        assertThat(FakeAssumeRolePlugin.GET_PROVIDER_CALLS.get() - before).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole")).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole", SHARED)).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("Sts", "GetCallerIdentity", SHARED)).isEqualTo(1);
+    }
+
+    @Test
+    void resolve_twoAccountsAndModes_oneGetCallerIdentityForTheDefaultIdentity() {
+        callerFromMoto();
+        try (ToolkitSession session = session("fake-assume")) {
+            HostCredentials credentials = session.hostCredentials();
+            for (Mode mode : Mode.values()) {
+                credentials.forEnvironment(DEV, mode);
+                credentials.forEnvironment(new AwsEnvironment("333333333333", "us-east-1"), mode);
+            }
+            assertThat(credentials.resolve(DEV, Mode.WRITE)).isInstanceOfSatisfying(Resolution.FromPlugin.class,
+                    p -> assertThat(p.verified().arn()).contains("111111111111").contains("cdk-writeRole"));
+        }
+
+        assertThat(AwsCallLog.global().count("Sts", "GetCallerIdentity", SHARED)).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole", SHARED)).isEqualTo(4);
+    }
+
+    @Test
+    void close_closesEveryProviderFromPlugins() {
+        callerFromMoto();
+        int before = FakeAssumeRolePlugin.PROVIDERS_CLOSED.get();
+        try (ToolkitSession session = session("fake-assume")) {
+            session.credentials().forEnvironment(DEV, Mode.READ);
+            session.credentials().forEnvironment(DEV, Mode.WRITE);
+        }
+
+        assertThat(FakeAssumeRolePlugin.PROVIDERS_CLOSED.get() - before).isEqualTo(2);
+    }
+
+    @Test
+    void assumeOnTop_substitutesPartition_andMakesOneSessionPerRole() {
+        callerFromMoto();
+        RoleToAssume lookupRole = new RoleToAssume(
+                "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-2",
+                Optional.empty());
+        try (ToolkitSession session = session("fake-assume")) {
+            IdentityProvider<AwsCredentialsIdentity> first = session.credentials().assumeOnTop(DEV, Mode.READ, lookupRole);
+            IdentityProvider<AwsCredentialsIdentity> second = session.credentials().assumeOnTop(DEV, Mode.READ, lookupRole);
+
+            assertThat(second).isSameAs(first);
+            assertThat(accountOf(first, "us-east-2"))
+                    .startsWith("arn:aws:sts::111111111111:assumed-role/cdk-hnb659fds-lookup-role-111111111111-us-east-2/cdkj-tester");
+        }
+        // One AssumeRole by the pipeline (the plugin's), one by the plugin's role (the chained one).
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole", SHARED)).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole", "111111111111")).isEqualTo(1);
+    }
+
+    @Test
+    void pluginDeniedBySts_failureNamesRoleAndCaller() {
+        WireMockAws sts = stsOnWireMock();
+        String callerArn = "arn:aws:sts::222222222222:assumed-role/pipeline/ci-job";
+        String roleArn = "arn:aws:iam::111111111111:role/cdk-readOnlyRole";
+        sts.stubGetCallerIdentity(callerArn);
+        sts.stubAssumeRoleAccessDenied(roleArn, callerArn);
+
+        CliHarness.Run run = new CliHarness(work, home).run("--plugin", "fake-assume", "credentials", "--account",
+                "111111111111", "--region", "us-east-2", "--mode", "read");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("Error: Need to perform AWS calls for account 111111111111, but the current"
+                + " credentials are for 222222222222, and none of these plugins found any: fake-assume (")
+                .contains("User: " + callerArn + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+    }
+
+    @Test
+    void assumeOnTop_denied_namesRoleAccountCallerAndFix() {
+        WireMockAws sts = stsOnWireMock();
+        String pluginRole = "arn:aws:iam::111111111111:role/cdk-readOnlyRole";
+        String pluginArn = "arn:aws:sts::111111111111:assumed-role/cdk-readOnlyRole/fake-assume";
+        String lookupRole = "arn:aws:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-2";
+        sts.stubGetCallerIdentity("arn:aws:sts::222222222222:assumed-role/pipeline/ci-job");
+        sts.stubAssumeRoleSuccess(pluginRole, "WMKEYDEVREADONLY01");
+        sts.stubGetCallerIdentity("WMKEYDEVREADONLY01", pluginArn);
+        sts.stubAssumeRoleAccessDenied(lookupRole, pluginArn);
+
+        try (ToolkitSession session = session("fake-assume")) {
+            assertThatThrownBy(() -> session.credentials().assumeOnTop(DEV, Mode.READ,
+                    new RoleToAssume(lookupRole.replace("arn:aws:", "arn:${AWS::Partition}:"), Optional.empty())))
+                    .isInstanceOfSatisfying(ToolkitException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS))
+                    .hasMessageContaining("Could not assume role " + lookupRole + " in account 111111111111 (read) as "
+                            + pluginArn)
+                    .hasMessageContaining("AccessDenied")
+                    .hasMessageContaining("trust policy allows");
+        }
+    }
+
+    @Test
+    void pluginThrowingAnError_isNotSwallowed() {
+        callerFromMoto();
+        try (ToolkitSession session = session("fake-declining", "fake-error")) {
+            assertThatThrownBy(() -> session.credentials().forEnvironment(DEV, Mode.READ))
+                    .isInstanceOf(io.cdkj.toolkit.plugins.fakes.ErrorPlugin.PluginError.class);
+        }
+    }
+
+    @Test
+    void noCredentialsConfigured_failsClosedSayingSo() {
+        scopes.add(AwsSystemProperties.set(Map.of("aws.endpointUrl", moto.endpoint().toString(),
+                "aws.disableEc2Metadata", "true")));
+        scopes.add(AwsSystemProperties.set(java.util.Collections.singletonMap("aws.accessKeyId", null)));
+
+        try (ToolkitSession session = session()) {
+            assertThatThrownBy(() -> session.credentials().forEnvironment(DEV, Mode.READ))
+                    .isInstanceOf(ToolkitException.class)
+                    .hasMessageStartingWith("Need to perform AWS calls for account 111111111111, but no credentials"
+                            + " have been configured, and no credential plugin was selected.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.cdkj.toolkit.lookups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cdkj.localaws.LocalAwsSeeder;
+import io.cdkj.localaws.MotoExtension;
+import io.cdkj.localaws.MotoServer;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(MotoExtension.class)
+class HostedZoneProviderTest {
+
+    private final AwsClientFactory factory = new AwsClientFactory();
+
+    @AfterEach
+    void close() {
+        factory.close();
+    }
+
+    @Test
+    void lookup_publicZone_returnsIdAndNameObject(MotoServer moto) {
+        // given
+        LocalAwsSeeder dev = LocalAwsSeeder.in(moto, "111111111111", "us-east-2");
+        String domain = "z" + System.nanoTime() + ".example.com";
+        String zoneId = dev.hostedZone(domain);
+
+        // when
+        JsonNode value = new HostedZoneProvider().lookup(MotoClients.query("hosted-zone",
+                MotoClients.props(dev).put("domainName", domain)), MotoClients.of(factory, dev));
+
+        // then
+        assertThat(value.get("Id").asText()).endsWith(zoneId);
+        assertThat(value.get("Name").asText()).isEqualTo(domain + ".");
+        assertThat(value.size()).isEqualTo(2);
+    }
+
+    @Test
+    void lookup_zoneInAnotherAccount_failsWantingExactlyOne(MotoServer moto) {
+        // given
+        String domain = "z" + System.nanoTime() + ".example.com";
+        LocalAwsSeeder.in(moto, "333333333333", "us-east-1").hostedZone(domain);
+        LocalAwsSeeder dev = LocalAwsSeeder.in(moto, "111111111111", "us-east-2");
+
+        // then
+        assertThatThrownBy(() -> new HostedZoneProvider().lookup(MotoClients.query("hosted-zone",
+                MotoClients.props(dev).put("domainName", domain)), MotoClients.of(factory, dev)))
+                .isInstanceOf(LookupException.class)
+                .hasMessageContaining("Found 0 hosted zones")
+                .hasMessageContaining("but wanted exactly 1 zone");
+    }
+}

@@ -1,0 +1,47 @@
+package io.cdkj.toolkit.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cdkj.toolkit.cli.CliHarness;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListCommandTest {
+
+    @TempDir
+    Path project;
+    @TempDir
+    Path home;
+    @TempDir
+    Path fixture;
+
+    @Test
+    void list_stacks_printsIdsOnePerLine() throws IOException {
+        // given
+        String app = FixtureAssembly.write(fixture, false);
+
+        // when
+        CliHarness.Run run = new CliHarness(project, home).env("PATH", System.getenv("PATH")).run("list", "--app", app);
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("devSampleApp\nprodSampleApp\n");
+    }
+
+    @Test
+    void ls_long_addsEnvironment() throws IOException {
+        // given
+        String app = FixtureAssembly.write(fixture, false);
+
+        // when
+        CliHarness.Run run = new CliHarness(project, home).env("PATH", System.getenv("PATH")).run("ls", "--long", "--app", app);
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsExactly(
+                "devSampleApp   aws://111111111111/us-east-2",
+                "prodSampleApp  aws://333333333333/us-east-1");
+    }
+}

@@ -1,0 +1,146 @@
+package io.cdkj.toolkit.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.cli.CliHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthCommandTest {
+
+    @TempDir
+    Path project;
+    @TempDir
+    Path home;
+    @TempDir
+    Path fixture;
+
+    private CliHarness cli;
+    private String app;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        app = FixtureAssembly.write(fixture, false);
+        Files.writeString(project.resolve("cdk.json"), new ObjectMapper().writeValueAsString(Map.of("app", app)));
+        cli = new CliHarness(project, home).env("PATH", System.getenv("PATH"));
+    }
+
+    @Test
+    void synth_noStack_reportsDirectoryAndStackIds() {
+        // when
+        CliHarness.Run run = cli.run("synth");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Successfully synthesized to " + project.resolve("cdk.out"))
+                .contains("Supply a stack id (devSampleApp, prodSampleApp) to display its template.")
+                .contains("Running app: " + app);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void synth_stack_printsTemplateAsYaml() {
+        // when
+        CliHarness.Run run = cli.run("synth", "devSampleApp");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Resources:\n  DeployedMessage:\n    Type: AWS::SSM::Parameter")
+                .contains("Value: hello from dev").doesNotContain("hello from prod").doesNotStartWith("---");
+    }
+
+    @Test
+    void synth_stackJson_printsTemplateAsJson() throws IOException {
+        // when
+        CliHarness.Run run = cli.run("synth", "prodSampleApp", "--json");
+
+        // then
+        assertThat(new ObjectMapper().readTree(run.out()).at("/Resources/DeployedMessage/Properties/Value").asText())
+                .isEqualTo("hello from prod");
+    }
+
+    @Test
+    void synth_unknownStack_failsListingStacks() {
+        // when
+        CliHarness.Run run = cli.run("synth", "nope");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
+        assertThat(run.err()).contains("No stack named 'nope'. Stacks in this app: devSampleApp, prodSampleApp");
+    }
+
+    @Test
+    void synth_outputOption_writesThere() {
+        // when
+        CliHarness.Run run = cli.run("synth", "-o", "other-out", "--quiet");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(project.resolve("other-out/manifest.json")).exists();
+        assertThat(run.err()).contains("Successfully synthesized to " + project.resolve("other-out"));
+    }
+
+    @Test
+    void synth_appOptionNamingAssemblyDirectory_readsItWithoutRunning() {
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", fixture.toString(), "devSampleApp");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("Running app");
+        assertThat(run.out()).contains("hello from dev");
+    }
+
+    @Test
+    void synth_noAppConfigured_failsWithUsage() throws IOException {
+        // given
+        Files.delete(project.resolve("cdk.json"));
+
+        // when
+        CliHarness.Run run = cli.run("synth");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
+        assertThat(run.err()).contains("--app is required");
+    }
+
+    @Test
+    void synth_appFails_exitsWithAppCodeAndStderrTail() {
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", "echo 'boom: no stacks' >&2; exit 4");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ErrorCode.APP.exitCode());
+        assertThat(run.err()).contains("The app failed with exit code 4").contains("boom: no stacks");
+    }
+
+    @Test
+    void synth_appWritesNoManifest_exitsWithAssemblyCode() {
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", "true");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ErrorCode.ASSEMBLY.exitCode());
+        assertThat(run.err()).contains("Cloud assembly manifest not found: " + project.resolve("cdk.out/manifest.json"));
+    }
+
+    @Test
+    void synth_noLookupsWithMissingContext_failsListingKeys() throws IOException {
+        // given
+        String missingApp = FixtureAssembly.write(fixture.resolve("missing"), true);
+
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", missingApp, "--no-lookups");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
+        assertThat(run.err()).contains("Missing context keys: 'ssm:account=111111111111:parameterName=/p:region=us-east-2'");
+    }
+}
