@@ -69,6 +69,11 @@ public final class DeployCommand extends SessionCommand {
                 + " time. Dependencies are always respected.")
     private int concurrency;
 
+    @Option(names = "--warm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Synthesize a Java app in one warm JVM across lookup rounds (--no-warm: a fresh process per"
+                    + " run, like the CDK CLI).")
+    private boolean warm = true;
+
     @Option(names = {"-O", "--outputs-file"}, paramLabel = "FILE",
             description = "Also write the outputs as JSON: {\"Stack\": {\"Key\": \"value\"}}.")
     private Path outputsFile;
@@ -81,7 +86,7 @@ public final class DeployCommand extends SessionCommand {
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
                 parseTags(tags), notificationArns, concurrency,
                 Optional.ofNullable(outputsFile).map(f -> session.io().workingDirectory().resolve(f)));
-        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.ofNullable(output));
+        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.ofNullable(output), warm);
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
         Io io = session.io();
