@@ -31,8 +31,16 @@ def machine():
                 break
     with open("/proc/meminfo") as f:
         mem_kb = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
-    return {"CPU": cpu, "cores (nproc)": sh("nproc"), "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
+    info = {"CPU": cpu, "cores (nproc)": sh("nproc"), "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
             "OS": f"{platform.system()} {platform.release()}"}
+    work = os.path.dirname(os.path.abspath(sys.argv[1]))
+    for name, label in (("load-start.txt", "load average (1/5/15 min) at start"),
+                        ("load-end.txt", "load average (1/5/15 min) at end")):
+        path = os.path.join(work, name)
+        if os.path.exists(path):
+            with open(path) as f:
+                info[label] = f.read().strip()
+    return info
 
 
 def versions(repo):
@@ -102,14 +110,16 @@ def main(results, repo, runs, command):
                 assume, gci = values[0][1].split()[1:3]
                 lines.append([variant, fmt(med), f"{fmt(lo)}–{fmt(hi)}", fmt(inner), assume, gci])
         else:
-            header = ["variant", "median s", "min–max s", "runs"]
+            header = ["variant", "median s", "min–max s", "runs", "CPU s (median)"]
             base = None
             if scenario.startswith("synth"):
                 header.append("× Node CDK CLI")
                 base = medians.get((scenario, "Node CDK CLI + JS plugin"))
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
-                line = [variant, fmt(med), f"{fmt(lo)}–{fmt(hi)}", len(values)]
+                cpus = [float(e[4:]) for _, e in values if e.startswith("cpu=")]
+                line = [variant, fmt(med), f"{fmt(lo)}–{fmt(hi)}", len(values),
+                        fmt(statistics.median(cpus)) if cpus else ""]
                 if base:
                     line.append(f"{med / base:.2f}")
                 lines.append(line)
@@ -117,7 +127,7 @@ def main(results, repo, runs, command):
             if split:
                 own = statistics.median(v for v, _ in split)
                 total = statistics.median(float(e) for _, e in split if e)
-                lines.append(["(warm: toolkit's own work, from --verbose timing)", fmt(own), "", len(split),
+                lines.append(["(warm: toolkit's own work, from --verbose timing)", fmt(own), "", len(split), "",
                               f"{100 * own / total:.1f} % of synth"])
         sections.append(f"### {TITLES.get(scenario, scenario)}\n\n" + table(header, lines))
 
