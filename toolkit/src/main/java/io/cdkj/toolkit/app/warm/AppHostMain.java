@@ -114,9 +114,20 @@ public final class AppHostMain {
         stopDescendants();
     }
 
-    /** The jsii runtime's Node.js process must not outlive the host. */
+    /**
+     * The jsii runtime's Node.js process must not outlive the host; waiting for it also reaps it, so
+     * its CPU time is accounted to the host (and to the toolkit that waits for the host).
+     */
     private static void stopDescendants() {
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        java.util.List<ProcessHandle> descendants = ProcessHandle.current().descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        for (ProcessHandle descendant : descendants) {
+            try {
+                descendant.onExit().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                descendant.destroyForcibly();
+            }
+        }
     }
 
     private static void send(String line) {
