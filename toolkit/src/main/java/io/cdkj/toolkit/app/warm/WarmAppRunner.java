@@ -209,7 +209,12 @@ public final class WarmAppRunner implements AppRunner {
     /** Stops the host and its children and deletes the host's files. */
     @Override
     public void close() {
-        stopHost();
+        if (host != null) {
+            Instant start = clock.instant();
+            stopHost();
+            verbose.accept(String.format(Locale.ROOT, "Stopped the warm app host in %.2f s",
+                    Duration.between(start, clock.instant()).toMillis() / 1000.0));
+        }
         if (files != null) {
             files.close();
             files = null;
