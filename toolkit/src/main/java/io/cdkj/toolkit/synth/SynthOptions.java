@@ -23,6 +23,11 @@ public final class SynthOptions {
             description = "Look up missing context in AWS (--no-lookups: fail listing the missing keys).")
     boolean lookups = true;
 
+    @Option(names = "--warm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run a Java app (a java command line, mvn exec:java, or \"cdkj\" in cdk.json) in one warm"
+                    + " JVM across lookup rounds (--no-warm: a fresh process per run, like the CDK CLI).")
+    boolean warm = true;
+
     public Optional<String> app() {
         return Optional.ofNullable(app).filter(a -> !a.isBlank());
     }
@@ -35,11 +40,17 @@ public final class SynthOptions {
         return lookups;
     }
 
+    /** False for {@code --no-warm}. */
+    public boolean warm() {
+        return warm;
+    }
+
     /** A copy that never looks context up in AWS (for commands that promise to make no AWS call). */
     public SynthOptions withoutLookups() {
         SynthOptions copy = new SynthOptions();
         copy.app = app;
         copy.output = output;
+        copy.warm = warm;
         copy.lookups = false;
         return copy;
     }

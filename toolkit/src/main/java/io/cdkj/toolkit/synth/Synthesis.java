@@ -6,6 +6,7 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.app.AppRunner;
 import io.cdkj.toolkit.app.ColdAppRunner;
+import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.assembly.Annotation;
 import io.cdkj.toolkit.assembly.AssemblyReader;
 import io.cdkj.toolkit.assembly.CloudAssembly;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Synthesizes the project of a {@code cdkj} invocation: wires the session's configuration and
@@ -55,11 +57,15 @@ public final class Synthesis {
                 options.output().orElse(config.output()), context, Optional.empty(), region, options.lookups());
         // The app's own output is shown, as the CDK CLI does, except jsii's Node.js end-of-life banner,
         // which the JSII_SILENCE variable no longer suppresses on Node 20 (shown with --verbose).
-        try (AppRunner runner = new ColdAppRunner(err, line -> {
+        Consumer<String> appOutput = line -> {
             if (verbose || !isJsiiBanner(line)) {
                 err.println(line);
             }
-        }, session.io().environment(), Clock.systemUTC())) {
+        };
+        AppRunner cold = new ColdAppRunner(err, appOutput, session.io().environment(), Clock.systemUTC());
+        // The warm app host (issue 6) unless --no-warm or cdk.json's "cdkj": {"warm": false}.
+        try (AppRunner runner = AppRunners.select(cold, options.warm(), config.workingDirectory(), err, appOutput,
+                verbose ? err::println : line -> { }, session.io().environment())) {
             Synthesizer synthesizer = new Synthesizer(runner, new AssemblyReader(),
                     () -> new ContextLookups(session.credentials(), session.clients(), LookupProviders.builtIn()),
                     new ContextFile(config.contextFilePath()), err, Clock.systemUTC());

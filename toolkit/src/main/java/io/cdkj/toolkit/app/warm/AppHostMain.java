@@ -11,7 +11,12 @@ import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app host: the main class of the long-lived child JVM that runs a CDK app's {@code main} again
@@ -114,9 +119,31 @@ public final class AppHostMain {
         stopDescendants();
     }
 
-    /** The jsii runtime's Node.js process must not outlive the host. */
+    /**
+     * The jsii runtime's Node.js process must not outlive the host; waiting for it also reaps it, so
+     * its CPU time is accounted to the host (and to the toolkit that waits for the host).
+     */
     private static void stopDescendants() {
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        // Deepest first (jsii runs node, which runs node): each parent is still there to reap its child.
+        List<ProcessHandle> descendants = new ArrayList<>(ProcessHandle.current().descendants().toList());
+        descendants.sort(Comparator.comparingInt(AppHostMain::depth).reversed());
+        // SIGKILL: jsii's node ignores SIGTERM for seconds, and nothing of its state is worth saving.
+        for (ProcessHandle descendant : descendants) {
+            descendant.destroyForcibly();
+            try {
+                descendant.onExit().get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // gone or going; the toolkit checks the tree too
+            }
+        }
+    }
+
+    private static int depth(ProcessHandle process) {
+        int depth = 0;
+        for (Optional<ProcessHandle> p = process.parent(); p.isPresent() && depth < 64; p = p.get().parent()) {
+            depth++;
+        }
+        return depth;
     }
 
     private static void send(String line) {

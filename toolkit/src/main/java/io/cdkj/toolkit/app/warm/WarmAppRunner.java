@@ -82,13 +82,14 @@ public final class WarmAppRunner implements AppRunner {
         if (fallbackReason != null) {
             return runCold(request, fallbackReason);
         }
-        Map<String, String> environment = hostEnvironment(request);
+        Map<String, String> appEnvironment = appEnvironment(request);
         LaunchPlan plan = plans.computeIfAbsent(request.command() + "\0" + request.workingDirectory(),
-                c -> resolver.resolve(request.command(), request.workingDirectory(), environment,
+                c -> resolver.resolve(request.command(), request.workingDirectory(), appEnvironment,
                         request.outputDirectory().resolve(".cdkj")));
         if (plan instanceof LaunchPlan.Cold c) {
             return runCold(request, c.reason());
         }
+        Map<String, String> environment = hostEnvironment(appEnvironment);
         AppHost.Key key = new AppHost.Key(((LaunchPlan.Warm) plan).launch(), request.workingDirectory(), environment);
         Optional<AppHost> ready = hostFor(key);
         if (ready.isEmpty()) {
@@ -143,14 +144,18 @@ public final class WarmAppRunner implements AppRunner {
         }
     }
 
-    /** The app's environment, the same for every run of one host: the context goes through the file. */
-    private Map<String, String> hostEnvironment(AppRequest request) {
+    /** The app's environment without its context (which the host's app reads from a file). */
+    private Map<String, String> appEnvironment(AppRequest request) {
         AppRequest contextFree = request.withContext(JsonNodeFactory.instance.objectNode());
-        Map<String, String> variables;
         try (AppEnvironment env = AppEnvironment.prepare(contextFree, inheritedEnvironment,
                 AppEnvironment.defaultLimit())) {
-            variables = new HashMap<>(env.variables());
+            return env.variables();
         }
+    }
+
+    /** The host's environment, the same for every run of one host: the context goes through the file. */
+    private Map<String, String> hostEnvironment(Map<String, String> appEnvironment) {
+        Map<String, String> variables = new HashMap<>(appEnvironment);
         if (files == null) {
             files = HostFiles.create();
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -204,7 +209,12 @@ public final class WarmAppRunner implements AppRunner {
     /** Stops the host and its children and deletes the host's files. */
     @Override
     public void close() {
-        stopHost();
+        if (host != null) {
+            Instant start = clock.instant();
+            stopHost();
+            verbose.accept(String.format(Locale.ROOT, "Stopped the warm app host in %.2f s",
+                    Duration.between(start, clock.instant()).toMillis() / 1000.0));
+        }
         if (files != null) {
             files.close();
             files = null;

@@ -83,6 +83,9 @@ class WarmAppRunnerTest {
                 .hasMessageContaining("failing app: about to fail")
                 .hasMessageContaining("--no-warm");
         assertThat(cold.requests).isEmpty();
+        ProcessHandle host = runner.hostProcess().orElseThrow();
+        runner.close();
+        assertThat(host.isAlive()).as("the host is stopped after a failed synth too").isFalse();
     }
 
     @Test
