@@ -46,6 +46,7 @@ class TroubleshootingTableTest {
     private static final String SHARED = "222222222222";
     private static final String DEV = "111111111111";
     private static final String PROD = "333333333333";
+    private static final String SSM_KEY = "ssm:account=" + DEV + ":parameterName=/cdkj/sample/message:region=us-east-2";
     private static final Path EXAMPLE_PLUGIN = Repository.path(
             "examples/profile-plugin/target/profile-per-account-plugin-1.0.0.jar");
 
@@ -86,6 +87,14 @@ class TroubleshootingTableTest {
         SCENARIOS.put("Unknown assume-role setting", t -> t.asPipeline()
                 .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readRoleName=lookup",
                         "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Lookups disabled and a value is not cached", t -> t.asPipeline().withFakeAppMissingContext()
+                .cdkj("synth", "--no-lookups"));
+        SCENARIOS.put("Lookup value does not exist in the account", t -> t.asPipeline().withSampleApp()
+                .cdkj("--plugin", "assume-role", "synth", "--quiet"));
+        SCENARIOS.put("Node.js missing", t -> t.withSampleApp().launcherWithoutNode("synth"));
+        SCENARIOS.put("No app command", t -> t.asPipeline().cdkj("synth"));
+        SCENARIOS.put("Destroy without --force and without a terminal", t -> t.asPipeline().withAssembly()
+                .cdkj("destroy", "--all", "--app", "assembly"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
     }
@@ -208,6 +217,52 @@ class TroubleshootingTableTest {
                 "aws.sharedCredentialsFile", credentials.toString())));
         pluginPath = List.of(EXAMPLE_PLUGIN);
         return this;
+    }
+
+    /** An "app" (a shell script) whose assembly asks for one SSM lookup in 111111111111. */
+    private TroubleshootingTableTest withFakeAppMissingContext() {
+        withFile("app.sh", "cat > \"$CDK_OUTDIR/manifest.json\" <<'EOF'\n"
+                + "{\"version\": \"54.0.0\", \"artifacts\": {}, \"missing\": [{\"key\": \"" + SSM_KEY + "\","
+                + " \"provider\": \"ssm\", \"props\": {\"account\": \"" + DEV + "\", \"region\": \"us-east-2\","
+                + " \"parameterName\": \"/cdkj/sample/message\"}}]}\nEOF\n");
+        return withFile("cdk.json", "{\"app\": \"sh app.sh\"}");
+    }
+
+    /** The real sample app, run with java from its build (nothing is seeded in moto, so its lookups fail). */
+    private TroubleshootingTableTest withSampleApp() throws IOException {
+        String classpath = Repository.path("sample-app/target/classes") + java.io.File.pathSeparator
+                + Files.readString(Repository.path("sample-app/target/classpath.txt")).strip();
+        withFile("app.args", "-cp \"" + classpath + "\"\n");
+        return withFile("cdk.json", "{\"app\": \"java @app.args io.cdkj.sample.SampleApp\"}");
+    }
+
+    /** A cloud assembly directory with one stack, as `cdkj synth` leaves it in cdk.out. */
+    private TroubleshootingTableTest withAssembly() throws IOException {
+        Files.createDirectories(work.resolve("assembly"));
+        withFile("assembly/devSampleApp.template.json", "{\"Resources\": {}}");
+        return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"devSampleApp\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + DEV + "/us-east-2\","
+                + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"}}}}");
+    }
+
+    /** bin/cdkj as a process whose PATH has everything of /usr/bin and /bin except node. */
+    private Outcome launcherWithoutNode(String... args) throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin-without-node"));
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path file : files.toList()) {
+                    Path link = bin.resolve(file.getFileName().toString());
+                    if (!file.getFileName().toString().equals("node") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, file);
+                    }
+                }
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(Repository.path("bin/cdkj").toString()));
+        command.addAll(List.of(args));
+        Command.Result result = Command.run(work, Map.of("PATH", bin.toString(), "HOME", home.toString(),
+                "JAVA_HOME", System.getProperty("java.home")), Duration.ofMinutes(2), command);
+        return new Outcome(result.exitCode(), result.all());
     }
 
     private TroubleshootingTableTest withFile(String name, String content) {
