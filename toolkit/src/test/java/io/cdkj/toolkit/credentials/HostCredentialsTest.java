@@ -226,6 +226,33 @@ class HostCredentialsTest {
     }
 
     @Test
+    void defaultIdentityRejectedBySts_failsNamingTheErrorAndTheSource() {
+        WireMockAws sts = stsOnWireMock();
+        sts.stubError("GetCallerIdentity", 403, "ExpiredToken", "The security token included in the request is expired",
+                java.time.Duration.ZERO);
+
+        CliHarness.Run run = new CliHarness(work, home).run("--plugin", "fake-assume", "credentials", "--account",
+                "111111111111", "--mode", "read");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("Error: Could not identify the credentials from the AWS SDK default"
+                + " credential chain with STS GetCallerIdentity in us-east-1: ExpiredToken: The security token included"
+                + " in the request is expired. Check that they are valid and not expired.");
+    }
+
+    @Test
+    void resolutionToString_neverIncludesTheProvider() {
+        IdentityProvider<AwsCredentialsIdentity> provider = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                .create(AwsBasicCredentials.create("AKIDTOSTRINGTEST0001", WM_SECRET));
+        CallerIdentity identity = new CallerIdentity("111111111111",
+                "arn:aws:sts::111111111111:assumed-role/cdk-readOnlyRole/s");
+
+        assertThat(new Resolution.FromPlugin("p", provider, identity, List.of()).toString()
+                + new Resolution.FromDefault(provider, identity))
+                .contains("cdk-readOnlyRole").doesNotContain("AKIDTOSTRINGTEST0001").doesNotContain(WM_SECRET);
+    }
+
+    @Test
     void pluginThrowingAnError_isNotSwallowed() {
         callerFromMoto();
         try (ToolkitSession session = session("fake-declining", "fake-error")) {
