@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,12 +43,9 @@ public final class DeployCommand extends SessionCommand {
     @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the selected ones depend on.")
     private boolean exclusively;
 
-    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR",
-            description = "The app command, or a cloud assembly directory (e.g. cdk.out) to deploy without synthesizing.")
-    private String app;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to synthesize (default cdk.out).")
-    private Path output;
+    /** {@code --app} (a command, or a cloud assembly directory such as cdk.out to deploy without synthesizing), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
 
     @Option(names = "--role-arn", paramLabel = "ARN",
             description = "CloudFormation service role for every stack (default: the stack's cloudFormationExecutionRoleArn, if any).")
@@ -81,7 +81,7 @@ public final class DeployCommand extends SessionCommand {
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
                 parseTags(tags), notificationArns, concurrency,
                 Optional.ofNullable(outputsFile).map(f -> session.io().workingDirectory().resolve(f)));
-        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.ofNullable(output));
+        var assembly = Synthesis.run(session, synth).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
         Io io = session.io();

@@ -7,17 +7,15 @@ import io.cdkj.toolkit.deploy.DeployOptions;
 import io.cdkj.toolkit.deploy.Sleeper;
 import io.cdkj.toolkit.deploy.StackDeployment;
 import io.cdkj.toolkit.deploy.StackSelection;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +40,9 @@ public final class DestroyCommand extends SessionCommand {
     @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation.")
     private boolean force;
 
-    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR", description = "The app command, or a cloud assembly directory.")
-    private String app;
+    /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
 
     @Option(names = "--role-arn", paramLabel = "ARN", description = "CloudFormation service role for the deletion.")
     private String roleArn;
@@ -54,39 +53,20 @@ public final class DestroyCommand extends SessionCommand {
 
     @Override
     protected int run(ToolkitSession session) {
-        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.empty());
+        if (concurrency < 1) {
+            throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
+        }
+        var assembly = Synthesis.run(session, synth).assembly();
         List<StackDeployment> selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM);
         Io io = session.io();
         String names = selected.stream().map(s -> s.stackName() + " (" + s.environment() + ")").collect(Collectors.joining(", "));
-        if (!force && !confirmed(io, names)) {
+        if (!force && !Confirmation.ask(io.in(), Confirmation.interactive(io), io.err(), "delete " + names, "--force")) {
             io.err().println("Destroy cancelled; nothing was deleted.");
             return 0;
         }
         new DeployEngine(session.credentials(), session.clients(), io.err(), io.out(), Sleeper.SYSTEM,
-                Clock.systemDefaultZone()).destroy(selected, Optional.ofNullable(roleArn), Math.max(1, concurrency));
+                Clock.systemDefaultZone()).destroy(selected, Optional.ofNullable(roleArn), concurrency);
         return 0;
-    }
-
-    /** Asks on the terminal; a non-interactive stdin is an error, so a CI job never hangs on the question. */
-    private static boolean confirmed(Io io, String names) {
-        if (!interactive(io)) {
-            throw new ToolkitException(ErrorCode.USAGE, "Refusing to destroy " + names
-                    + " without confirmation: stdin is not a terminal. Pass --force to destroy without asking.");
-        }
-        io.err().print("Are you sure you want to delete: " + names + " (y/n)? ");
-        io.err().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
-        } catch (IOException e) {
-            throw new ToolkitException(ErrorCode.USAGE, "Cannot read the confirmation from stdin (" + e.getMessage()
-                    + "); pass --force", e);
-        }
-    }
-
-    /** Only the process's own stdin attached to a console can answer; an injected stream never is. */
-    private static boolean interactive(Io io) {
-        return io.in() == System.in && System.console() != null;
     }
 }

@@ -4,8 +4,10 @@ import io.cdkj.toolkit.deploy.StackDiffer;
 import io.cdkj.toolkit.deploy.StackSelection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,15 +22,16 @@ public final class DiffCommand extends SessionCommand {
     @Parameters(paramLabel = "STACKS", arity = "0..*", description = "Stacks to compare (default: all).")
     private List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-a", "--app"}, paramLabel = "COMMAND|DIR", description = "The app command, or a cloud assembly directory.")
-    private String app;
+    /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
 
     @Option(names = "--fail", description = "Exit 1 when any stack differs.")
     private boolean fail;
 
     @Override
     protected int run(ToolkitSession session) {
-        var assembly = AppAssembly.load(session, Optional.ofNullable(app), Optional.empty());
+        var assembly = Synthesis.run(session, synth).assembly();
         var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE);
         int differing = new StackDiffer(session.credentials(), session.clients(), session.io().out()).diff(selected);
         return fail && differing > 0 ? 1 : 0;

@@ -2,6 +2,7 @@ package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,7 +73,7 @@ final class DependencyRunner {
             return job.apply(stack);
         } catch (RuntimeException e) {
             // a bug or an interruption in one stack must not hide the results of the others
-            return StackResult.failed(stack.stackName(), java.time.Duration.ZERO, String.valueOf(e.getMessage()));
+            return StackResult.failed(stack.stackName(), Duration.ZERO, String.valueOf(e.getMessage()));
         }
     }
 

@@ -42,7 +42,7 @@ public final class DeployEngine {
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
         this.deployer = new StackDeployer(stackClients,
                 new StackAssets(new FileAssetPublisher(credentials, clients, log), clients),
-                new ChangeSets(poller), waiter, log, clock);
+                new ChangeSets(poller), waiter, poller, log, clock);
         this.destroyer = new StackDestroyer(stackClients, waiter, log, clock);
     }
 

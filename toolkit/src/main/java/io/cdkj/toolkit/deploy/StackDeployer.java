@@ -1,17 +1,20 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.aws.AwsClientFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -37,15 +40,17 @@ final class StackDeployer {
     private final StackAssets assets;
     private final ChangeSets changeSets;
     private final StackWaiter waiter;
+    private final Poller poller;
     private final ProgressLog log;
     private final Clock clock;
 
-    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter,
+    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter, Poller poller,
             ProgressLog log, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.changeSets = Objects.requireNonNull(changeSets, "changeSets");
         this.waiter = Objects.requireNonNull(waiter, "waiter");
+        this.poller = Objects.requireNonNull(poller, "poller");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -55,52 +60,9 @@ final class StackDeployer {
         Instant start = clock.instant();
         String name = stack.stackName();
         try {
-            log.stack(name, "deploying to " + stack.environment());
-            IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
-            CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
-            StackTemplate template = StackTemplate.read(stack.templateFile());
-            var templateSource = assets.publish(stack, template, credentials);
-            Optional<Stack> existing = settle(cloudFormation, stack);
-
-            CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder()
-                    .stackName(name)
-                    .changeSetName("cdkj-deploy-" + start.toEpochMilli())
-                    .changeSetType(existing.isPresent() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
-                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
-                    .parameters(parameters(stack, template, options, existing))
-                    .tags(tags(stack, options))
-                    .notificationARNs(notificationArns(stack, options))
-                    .description("cdkj deploy");
-            serviceRole(stack, options).ifPresent(request::roleARN);
-            templateSource.accept(request);
-
-            ChangeSetPlan plan = changeSets.create(cloudFormation, request.build());
-            if (plan instanceof ChangeSetPlan.Empty) {
-                changeSets.deleteQuietly(cloudFormation, name, plan.changeSetId());
-                Stack current = existing.orElseThrow();
-                protect(cloudFormation, stack, current);
-                log.stack(name, "no changes (" + seconds(start) + ")");
-                return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(current), elapsed(start), Optional.empty());
-            }
-            ChangeSetPlan.Ready ready = (ChangeSetPlan.Ready) plan;
-            ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
-
-            Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId());
-            StackEventStream events = new StackEventStream(cloudFormation, ready.stackId(), before);
-            cloudFormation.executeChangeSet(r -> r.stackName(name).changeSetName(ready.changeSetId()));
-            Stack result = waiter.untilStable(cloudFormation, name, ready.stackId(), events).orElseThrow(
-                    () -> new IllegalStateException("stack " + name + " disappeared while deploying"));
-            if (!StackStatuses.deployed(result.stackStatusAsString())) {
-                String why = result.stackStatusAsString() + ": " + events.firstFailure()
-                        .orElse(Objects.toString(result.stackStatusReason(), "no reason given"));
-                log.stack(name, "FAILED after " + seconds(start) + " — " + why);
-                return StackResult.failed(name, elapsed(start), why);
-            }
-            protect(cloudFormation, stack, result);
-            log.stack(name, "deployed (" + result.stackStatusAsString() + ") in " + seconds(start));
-            return new StackResult(name, StackResult.Outcome.DEPLOYED, outputs(result), elapsed(start), Optional.empty());
+            return run(stack, options, start);
         } catch (ToolkitException e) {
-            if (e.code() == io.cdkj.toolkit.ErrorCode.INTERRUPTED) {
+            if (e.code() == ErrorCode.INTERRUPTED) {
                 throw e;
             }
             log.stack(name, "FAILED after " + seconds(start) + " — " + e.getMessage());
@@ -112,10 +74,64 @@ final class StackDeployer {
         }
     }
 
+    private StackResult run(StackDeployment stack, DeployOptions options, Instant start) {
+        String name = stack.stackName();
+        log.stack(name, "deploying to " + stack.environment());
+        IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
+        CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
+        StackTemplate template = StackTemplate.read(stack.templateFile());
+        Consumer<CreateChangeSetRequest.Builder> templateSource = assets.publish(stack, template, credentials);
+        Optional<Stack> existing = settle(cloudFormation, stack);
+
+        CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder()
+                .stackName(name)
+                .changeSetName("cdkj-deploy-" + start.toEpochMilli())
+                .changeSetType(existing.isPresent() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
+                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
+                .parameters(parameters(stack, template, options, existing))
+                .tags(tags(stack, options))
+                .notificationARNs(notificationArns(stack, options))
+                .description("cdkj deploy");
+        serviceRole(stack, options).ifPresent(request::roleARN);
+        templateSource.accept(request);
+
+        ChangeSetPlan plan = changeSets.create(cloudFormation, request.build());
+        if (plan instanceof ChangeSetPlan.Ready ready) {
+            return execute(cloudFormation, stack, ready, start);
+        }
+        changeSets.deleteQuietly(cloudFormation, name, plan.changeSetId());
+        Stack current = existing.orElseThrow(() -> new IllegalStateException("a new stack cannot be unchanged"));
+        protect(cloudFormation, stack, current);
+        log.stack(name, "no changes (" + seconds(start) + ")");
+        return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(current), elapsed(start), Optional.empty());
+    }
+
+    /** Shows the changes, executes them and follows the stack's events to the end. */
+    private StackResult execute(CloudFormationClient cloudFormation, StackDeployment stack, ChangeSetPlan.Ready ready,
+            Instant start) {
+        String name = stack.stackName();
+        ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
+        // the newest event before executing: everything after it belongs to this deployment
+        Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId());
+        StackEventStream events = new StackEventStream(cloudFormation, ready.stackId(), before);
+        cloudFormation.executeChangeSet(r -> r.stackName(name).changeSetName(ready.changeSetId()));
+        Stack result = waiter.untilStable(cloudFormation, name, ready.stackId(), events).orElseThrow(
+                () -> new ToolkitException(ErrorCode.AWS, "Stack " + name + " disappeared while deploying"));
+        if (!StackStatuses.deployed(result.stackStatusAsString())) {
+            String why = result.stackStatusAsString() + ": " + events.firstFailure()
+                    .orElse(Objects.toString(result.stackStatusReason(), "no reason given"));
+            log.stack(name, "FAILED after " + seconds(start) + " — " + why);
+            return StackResult.failed(name, elapsed(start), why);
+        }
+        protect(cloudFormation, stack, result);
+        log.stack(name, "deployed (" + result.stackStatusAsString() + ") in " + seconds(start));
+        return new StackResult(name, StackResult.Outcome.DEPLOYED, outputs(result), elapsed(start), Optional.empty());
+    }
+
     /** The stack as it stands when no other operation is running; empty if it must be (re-)created. */
     private Optional<Stack> settle(CloudFormationClient cloudFormation, StackDeployment stack) {
         String name = stack.stackName();
-        Optional<Stack> existing = Stacks.find(cloudFormation, name);
+        Optional<Stack> existing = poller.retryThrottled("stack " + name, () -> Stacks.find(cloudFormation, name));
         if (existing.isPresent() && StackStatuses.inProgress(existing.get().stackStatusAsString())) {
             log.stack(name, "waiting for the running " + existing.get().stackStatusAsString() + " to finish");
             existing = waiter.untilStable(cloudFormation, name, existing.get().stackId(),
@@ -132,7 +148,7 @@ final class StackDeployer {
             existing = waiter.untilStable(cloudFormation, name, failed.stackId(), events)
                     .filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE"));
             if (existing.isPresent()) {
-                throw new ToolkitException(io.cdkj.toolkit.ErrorCode.AWS, "Could not delete stack " + name + " in "
+                throw new ToolkitException(ErrorCode.AWS, "Could not delete stack " + name + " in "
                         + existing.get().stackStatusAsString() + ": " + existing.get().stackStatusReason()
                         + " (delete it in the console, then deploy again)");
             }
@@ -167,7 +183,7 @@ final class StackDeployer {
     }
 
     private static List<String> notificationArns(StackDeployment stack, DeployOptions options) {
-        return java.util.stream.Stream.concat(stack.notificationArns().stream(), options.notificationArns().stream())
+        return Stream.concat(stack.notificationArns().stream(), options.notificationArns().stream())
                 .distinct().toList();
     }
 
@@ -187,6 +203,6 @@ final class StackDeployer {
     }
 
     private String seconds(Instant start) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", elapsed(start).toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", elapsed(start).toMillis() / 1000.0);
     }
 }

@@ -5,6 +5,7 @@ import io.cdkj.toolkit.ToolkitException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,6 +81,6 @@ final class StackDestroyer {
     }
 
     private String seconds(Instant start) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", elapsed(start).toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", elapsed(start).toMillis() / 1000.0);
     }
 }

@@ -54,6 +54,8 @@ public final class HostedZoneProvider implements LookupProvider {
     }
 
     private static boolean associatedWith(Route53Client route53, HostedZone zone, String vpcId) {
-        return route53.getHostedZone(r -> r.id(zone.id())).vpCs().stream().anyMatch(vpc -> vpcId.equals(vpc.vpcId()));
+        // The SDK puts the id into the URL path as given; ids are listed as /hostedzone/ID.
+        String id = zone.id().substring(zone.id().lastIndexOf('/') + 1);
+        return route53.getHostedZone(r -> r.id(id)).vpCs().stream().anyMatch(vpc -> vpcId.equals(vpc.vpcId()));
     }
 }

@@ -120,4 +120,35 @@ class ColdAppRunnerTest {
                 .isInstanceOf(ToolkitException.class)
                 .hasMessageContaining("'node' is not on PATH");
     }
+
+    @Test
+    void run_interrupted_stopsAppProcessesAndReportsInterrupted() throws Exception {
+        // given: an app that announces itself, then blocks in a child process
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        ColdAppRunner runner = new ColdAppRunner(new PrintWriter(progress, true), line -> started.countDown(),
+                System.getenv(), Clock.systemUTC());
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread synth = new Thread(() -> {
+            try {
+                runner.run(request("echo started; sleep 317.5; echo never", JSON.createObjectNode(), Optional.empty()));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        synth.start();
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // when
+        synth.interrupt();
+        synth.join(30_000);
+
+        // then
+        assertThat(synth.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOfSatisfying(ToolkitException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERRUPTED));
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 317.5"))
+                .filter(ProcessHandle::isAlive))
+                .isEmpty();
+    }
 }

@@ -126,7 +126,10 @@ class DeployCommandTest {
                 .allSatisfy(c -> assertThat(c.account()).isEqualTo(DEV));
         assertThat(cloudFormation).filteredOn(c -> c.region().equals("us-east-1")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.account()).isEqualTo(PROD));
+        assertThat(cloudFormation).extracting(AwsCall::account).containsOnly(DEV, PROD);
         assertThat(AwsCallLog.global().calls()).filteredOn(c -> c.operation().equals("AssumeRole")).isNotEmpty();
+        assertThat(AwsCallLog.global().calls()).as("small templates go inline: no assets bucket needed")
+                .noneMatch(c -> c.service().equals("S3"));
         assertThat(project.resolve("outputs.json")).exists();
     }
 

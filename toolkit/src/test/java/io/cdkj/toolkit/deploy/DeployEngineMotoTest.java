@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdkj.localaws.AwsCall;
 import io.cdkj.localaws.AwsCallLog;
@@ -212,6 +213,27 @@ class DeployEngineMotoTest {
         assertThat(credentials.requests).as("the code asset is published with its destination's role")
                 .contains(new StaticEnvironmentCredentials.Request(new AwsEnvironment(DEV, "us-east-2"), Mode.WRITE,
                         "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-file-publishing-role"));
+    }
+
+    @Test
+    void deploy_largeTemplateWithoutAssetsBucket_failsNamingTheBucketAndTheFix() throws Exception {
+        // given: a template over the inline limit, in an account that was never bootstrapped
+        Path template = template("devSampleApp", "big", 60_000);
+        Path assets = dir.resolve("devSampleApp.assets.json");
+        Files.writeString(assets, """
+                {"version":"48.0.0","files":{"tmpl":{"source":{"path":"devSampleApp.template.json","packaging":"file"},
+                 "destinations":{"d":{"bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"t.json"}}}},
+                 "dockerImages":{}}
+                """);
+        StackDeployment dev = StackDeployment.builder("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
+                .assetsManifests(List.of(assets))
+                .stackTemplateAssetObjectUrl("s3://cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/t.json").build();
+
+        // when / then
+        assertThatThrownBy(() -> engine().deploy(List.of(dev), DeployOptions.DEFAULTS))
+                .hasMessageContaining("Cannot publish asset tmpl to s3://cdk-hnb659fds-assets-111111111111-us-east-2/t.json")
+                .hasMessageContaining("bootstrap");
+        assertThat(parameter(devCaller, "us-east-2")).isEmpty();
     }
 
     @Test

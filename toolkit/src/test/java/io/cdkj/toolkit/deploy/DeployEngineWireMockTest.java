@@ -300,6 +300,22 @@ class DeployEngineWireMockTest {
         assertThat(cloudFormation.count("DeleteStack")).isZero();
     }
 
+    @Test
+    void deploy_dockerImageAsset_failsBeforeAnyAwsCallNamingTheAsset() throws Exception {
+        // given: prod is fine, dev needs a docker image
+        Path assets = dir.resolve("devSampleApp.assets.json");
+        Files.writeString(assets, "{\"version\":\"48.0.0\",\"files\":{},\"dockerImages\":{\"9f1c\":{\"source\":"
+                + "{\"directory\":\"asset.9f1c\"},\"destinations\":{}}}}");
+        StackDeployment dev = StackDeployment.builder("devSampleApp", env(), template()).assetsManifests(List.of(assets)).build();
+        StackDeployment prod = StackDeployment.builder("prodSampleApp", env(), template()).build();
+
+        // when / then
+        assertThatThrownBy(() -> engine.deploy(List.of(prod, dev), DeployOptions.DEFAULTS))
+                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("docker image assets are not supported yet: 9f1c (asset.9f1c)");
+        assertThat(cloudFormation.count("DescribeStacks")).isZero();
+    }
+
     private StackDeployment deployment(Map<String, String> tags) {
         return StackDeployment.builder("devSampleApp", env(), template()).tags(tags).build();
     }

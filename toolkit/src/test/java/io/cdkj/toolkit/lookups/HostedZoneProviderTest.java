@@ -53,4 +53,28 @@ class HostedZoneProviderTest {
                 .hasMessageContaining("Found 0 hosted zones")
                 .hasMessageContaining("but wanted exactly 1 zone");
     }
+
+    @Test
+    void lookup_privateZoneForVpc_returnsOnlyTheZoneAssociatedWithThatVpc(MotoServer moto) {
+        // given: a public zone and two private zones of the same name, each private one in its own VPC
+        LocalAwsSeeder dev = LocalAwsSeeder.in(moto, "111111111111", "us-east-2");
+        String domain = "z" + System.nanoTime() + ".internal.example.com";
+        dev.hostedZone(domain);
+        String vpcId = dev.vpc("10.30.0.0/16", "hz-" + System.nanoTime()).vpcId();
+        LookupClients clients = MotoClients.of(factory, dev);
+        String privateId = clients.route53().createHostedZone(r -> r.name(domain)
+                .callerReference("private-" + System.nanoTime())
+                .vpc(v -> v.vpcId(vpcId).vpcRegion("us-east-2"))
+                .hostedZoneConfig(c -> c.privateZone(true))).hostedZone().id();
+        String otherVpcId = dev.vpc("10.31.0.0/16", "hz-other-" + System.nanoTime()).vpcId();
+        clients.route53().createHostedZone(r -> r.name(domain).callerReference("other-" + System.nanoTime())
+                .vpc(v -> v.vpcId(otherVpcId).vpcRegion("us-east-2")).hostedZoneConfig(c -> c.privateZone(true)));
+
+        // when
+        JsonNode value = new HostedZoneProvider().lookup(MotoClients.query("hosted-zone", MotoClients.props(dev)
+                .put("domainName", domain).put("privateZone", true).put("vpcId", vpcId)), clients);
+
+        // then
+        assertThat(value.get("Id").asText()).endsWith(privateId.substring(privateId.lastIndexOf('/') + 1));
+    }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +38,6 @@ class SampleAppSynthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEV = Walkthrough.DEV_ACCOUNT;
     private static final String PROD = Walkthrough.PROD_ACCOUNT;
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     static Path project;
@@ -59,7 +57,7 @@ class SampleAppSynthTest {
         moto.reset();
         vpcs = Walkthrough.seed(moto);
         pipeline = moto.callerIn(Walkthrough.SHARED_SERVICES_ACCOUNT, "pipeline");
-        Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of("app", appCommand())));
+        Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of("app", SampleAppCommand.forMainClass("io.cdkj.sample.SampleApp"))));
         CliHarness cli = new CliHarness(project, home)
                 .env("PATH", System.getenv("PATH"))
                 .env("HOME", home.toString());
@@ -168,15 +166,5 @@ class SampleAppSynthTest {
 
     private static String timingLine(CliHarness.Run run) {
         return run.err().lines().filter(l -> l.startsWith("Synth timing:")).findFirst().orElse("(none)");
-    }
-
-    /** {@code java -cp <sample-app classes and dependencies> io.cdkj.sample.SampleApp}, from the reactor build. */
-    private static String appCommand() throws IOException {
-        Path target = REPOSITORY.resolve("sample-app/target");
-        Path classpath = target.resolve("classpath.txt");
-        assertThat(classpath).as("sample-app must be built first: ./mvnw verify -pl toolkit -am").exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return "'" + java + "' -cp '" + target.resolve("classes") + ":" + Files.readString(classpath).trim()
-                + "' io.cdkj.sample.SampleApp";
     }
 }

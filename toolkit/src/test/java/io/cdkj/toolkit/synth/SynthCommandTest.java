@@ -143,4 +143,40 @@ class SynthCommandTest {
         assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
         assertThat(run.err()).contains("Missing context keys: 'ssm:account=111111111111:parameterName=/p:region=us-east-2'");
     }
+
+    @Test
+    void synth_singleStackApp_printsItsTemplate() throws IOException {
+        // given: an app with only devSampleApp
+        Path single = fixture.resolve("single");
+        FixtureAssembly.write(single, false);
+        Files.writeString(single.resolve("manifest.json"), """
+                {"version": "54.0.0", "artifacts": {"devSampleApp": {"type": "aws:cloudformation:stack",
+                  "environment": "aws://111111111111/us-east-2", "properties": {"templateFile": "devSampleApp.template.json"}}}}""");
+
+        // when
+        CliHarness.Run run = cli.run("synth", "--app", single.toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Value: hello from dev");
+    }
+
+    @Test
+    void synth_contextFromAllSources_reachesAppWithCdkPrecedence() throws IOException {
+        // given: the same key in cdk.context.json, cdk.json and --context; one key only in cdk.context.json
+        Files.writeString(project.resolve("cdk.json"), new ObjectMapper().writeValueAsString(Map.of(
+                "app", "printf '%s' \"$CDK_CONTEXT_JSON\" > context.json; " + app,
+                "context", Map.of("k", "from cdk.json", "j", "from cdk.json"))));
+        Files.writeString(project.resolve("cdk.context.json"), "{\"k\": \"cached\", \"j\": \"cached\", \"c\": \"cached\"}");
+
+        // when
+        CliHarness.Run run = cli.run("synth", "-c", "k=from command line", "--quiet");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var context = new ObjectMapper().readTree(project.resolve("context.json").toFile());
+        assertThat(context.get("k").asText()).isEqualTo("from command line");
+        assertThat(context.get("j").asText()).isEqualTo("from cdk.json");
+        assertThat(context.get("c").asText()).isEqualTo("cached");
+    }
 }

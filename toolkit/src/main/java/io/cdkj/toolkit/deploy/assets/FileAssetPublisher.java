@@ -84,9 +84,15 @@ public final class FileAssetPublisher {
             log.stack(stackName, "asset " + asset.id() + ": published to s3://" + bucket + "/" + key);
         } catch (S3Exception e) {
             throw new ToolkitException(ErrorCode.AWS, "Cannot publish asset " + asset.id() + " to s3://" + bucket + "/"
-                    + key + " in " + environment + ": " + e.awsErrorDetails().errorMessage()
+                    + key + " in " + environment + ": " + reason(e)
                     + " (check that the bucket exists — bootstrap the environment — and that the deploy role may write to it)", e);
         }
+    }
+
+    /** S3 answers HEAD errors without a body, so fall back to the status code. */
+    private static String reason(S3Exception e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message != null ? message : "HTTP " + e.statusCode();
     }
 
     private static boolean exists(S3Client s3, String bucket, String key) {
