@@ -105,6 +105,20 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void toolkitContextKeys_namedInTheSources_areDocumented() throws IOException {
+        Set<String> inSources = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Repository.path("toolkit/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                inSources.addAll(matches(Pattern.compile("(?<=\")cdkj:[A-Za-z]+(?=\")"), Files.readString(file)));
+            }
+        }
+        List<String> documented = MarkdownTable.rowsAfter(Repository.read(DOC), "### toolkit (prefix `cdkj:`)").stream()
+                .map(row -> MarkdownTable.codeSpans(row.get(0)).get(0)).toList();
+
+        assertThat(documented).as("toolkit context keys in %s", DOC).containsExactlyInAnyOrderElementsOf(inSources);
+    }
+
+    @Test
     void appContextKeys_documented_areReadByTheApps() throws IOException {
         List<List<String>> rows = MarkdownTable.rowsAfter(Repository.read(DOC), "### `sample-app` and `required-resources`");
         StringBuilder sources = new StringBuilder();
