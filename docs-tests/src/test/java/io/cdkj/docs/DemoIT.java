@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,30 @@ class DemoIT {
         assertThat(output).doesNotContain("✘", "Work directory kept", "aws_secret_access_key");
         Secrets.assertNone(output);
         assertEndpointStopped(output);
+    }
+
+    @Test
+    void demo_withoutMotoServer_saysHowToInstallIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bin = PathWithout.create(dir.resolve("bin"), Set.of("python3", "python"));
+
+        Command.Result result = Command.run(Repository.ROOT, Map.of("PATH", bin.toString(),
+                "JAVA_HOME", System.getProperty("java.home"), "CDKJ_DEMO_SKIP_BUILD", "1"),
+                Duration.ofMinutes(1), List.of(Repository.path("demo").toString()));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("python3 -m pip install 'moto[server]'");
+    }
+
+    @Test
+    void demo_withoutNode_saysWhyItIsNeeded(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bin = PathWithout.create(dir.resolve("bin"), Set.of("node"));
+
+        Command.Result result = Command.run(Repository.ROOT, Map.of("PATH", bin.toString(),
+                "JAVA_HOME", System.getProperty("java.home"), "CDKJ_DEMO_SKIP_BUILD", "1"),
+                Duration.ofMinutes(1), List.of(Repository.path("demo").toString()));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'node' is not on the PATH", "jsii");
     }
 
     private static void assertEndpointStopped(String output) {
