@@ -95,6 +95,8 @@ class TroubleshootingTableTest {
         SCENARIOS.put("No app command", t -> t.asPipeline().cdkj("synth"));
         SCENARIOS.put("Destroy without --force and without a terminal", t -> t.asPipeline().withAssembly()
                 .cdkj("destroy", "--all", "--app", "assembly"));
+        SCENARIOS.put("Credentials of another partition", t -> t.asPipeline()
+                .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
     }

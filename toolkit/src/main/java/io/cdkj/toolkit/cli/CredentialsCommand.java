@@ -1,54 +1,90 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.plugin.CredentialRequest;
-import io.cdkj.plugin.Decision;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.credentials.CallerIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.credentials.Resolution;
+import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
+import io.cdkj.toolkit.synth.SynthOptions;
+import io.cdkj.toolkit.synth.Synthesis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code cdkj credentials}: explains how cdkj gets credentials for an account (table or JSON, never a
- * secret), or prints them as AWS {@code credential_process} JSON so any AWS tool can use a cdkj plugin.
+ * {@code cdkj credentials}: explains how cdkj gets credentials — per stack of the app (both modes, or
+ * {@code --mode}), or for one {@code --account} — as a table or JSON that never holds a secret; or, for
+ * one account, prints them as AWS {@code credential_process} JSON so any AWS tool can use a cdkj plugin.
  */
-@Command(name = "credentials",
-        description = {"Explain which credentials cdkj uses for an account and mode, or print them for credential_process.",
-            "Only --format process prints secrets."})
+@Command(name = "credentials", mixinStandardHelpOptions = true,
+        description = {"Explain which credentials cdkj uses for each stack of the app and each mode (read for lookups,"
+                + " write for deployments): the source (default identity or plugin, and why the other plugins"
+                + " declined), the role ARN and session name, the manifest role assumed on top, and the resulting"
+                + " account. Never prints a secret.",
+            "With --account: the same for one account and mode; --format process then prints credential_process"
+                + " JSON (the only output with secrets)."},
+        footer = {"0 explained; 3 a stack (or --account) has no credentials (each stack's entry says why; the other"
+                + " stacks are still explained); 4 a plugin gave wrong-account credentials; 5 the app failed; 7 the assembly is corrupt; 2 bad arguments."})
 public final class CredentialsCommand extends SessionCommand {
 
     /** Output formats. */
     enum Format { table, json, process }
 
-    @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "Target account id (12 digits).")
+    @Parameters(paramLabel = "STACKS", arity = "0..*",
+            description = "Stacks to explain (display name, artifact id or stack name; * wildcards), as for deploy.")
+    private List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--all", description = "Explain every stack of the app.")
+    private boolean all;
+
+    /** {@code --app} (a command, or a cloud assembly directory such as cdk.out), {@code -o}, {@code --no-lookups}. */
+    @Mixin
+    private SynthOptions synth = new SynthOptions();
+
+    @Option(names = "--account", paramLabel = "ACCOUNT",
+            description = "Explain one account (12 digits) instead of the app's stacks; needs --mode.")
     private String account;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Target region (default: AWS_REGION, else the profile's region, else us-east-1).")
+            description = "With --account: the target region (default: AWS_REGION, else the profile's region, else us-east-1).")
     private String region;
 
-    @Option(names = "--mode", required = true, paramLabel = "read|write",
-            description = "read (lookups) or write (deployments).")
+    @Option(names = "--mode", paramLabel = "read|write",
+            description = "read (lookups) or write (deployments); default both for stacks, required with --account.")
     private Mode mode;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|process",
-            description = "table (default), json, or process (credential_process Version 1 JSON, with secrets).")
+            description = "table (default), json, or process (with --account only: credential_process Version 1 JSON, with secrets).")
     private Format format;
 
-    @Option(names = "--dry-run", description = "Make no AWS call: show which plugins would be asked and which would decline.")
+    @Option(names = "--dry-run",
+            description = "Make no AWS call (not even STS GetCallerIdentity): show what would be tried and which plugins would decline.")
     private boolean dryRun;
 
     @Override
     protected int run(ToolkitSession session) {
+        if (account == null) {
+            return explainStacks(session);
+        }
+        if (!stacks.isEmpty() || all || synth.app().isPresent() || synth.output().isPresent()) {
+            throw new ToolkitException(ErrorCode.USAGE, "--account explains one account; drop it to explain stacks"
+                    + " (STACKS, --all, --app, --output).");
+        }
+        if (mode == null) {
+            throw new ToolkitException(ErrorCode.USAGE, "--account needs --mode read or --mode write.");
+        }
         if (dryRun && format == Format.process) {
             throw new ToolkitException(ErrorCode.USAGE, "--dry-run cannot print credentials; use --format table or json.");
         }
@@ -109,7 +145,7 @@ public final class CredentialsCommand extends SessionCommand {
         CredentialRequest request = credentials.requestFor(environment, mode, Optional.empty());
         List<String> lines = new ArrayList<>();
         for (LoadedPlugin plugin : selected) {
-            lines.add(plugin.name() + ": " + dryRunDecision(plugin, request));
+            lines.add(plugin.name() + ": " + StackCredentialsReport.dryRunDecision(plugin, request));
         }
         report.addList("plugins", "Plugins", lines);
         if (selected.isEmpty()) {
@@ -118,16 +154,41 @@ public final class CredentialsCommand extends SessionCommand {
         }
     }
 
-    private static String dryRunDecision(LoadedPlugin plugin, CredentialRequest request) {
-        if (!plugin.available()) {
-            return "unavailable (" + plugin.unavailableReason().orElseThrow() + ")";
+    private int explainStacks(ToolkitSession session) {
+        if (format == Format.process) {
+            throw new ToolkitException(ErrorCode.USAGE, "--format process prints the credentials of one account:"
+                    + " add --account ACCOUNT --mode read|write (and --region REGION).");
         }
+        if (region != null) {
+            throw new ToolkitException(ErrorCode.USAGE, "--region applies to --account; each stack uses its own region.");
+        }
+        if (synth.app().isEmpty() && session.configuration().app().isEmpty()) {
+            throw new ToolkitException(ErrorCode.USAGE, "Nothing to explain: pass --app (a command, or a cloud assembly"
+                    + " directory such as cdk.out) or set \"app\" in cdk.json to explain the app's stacks, or pass"
+                    + " --account ACCOUNT --mode read|write to explain one account.");
+        }
+        CloudAssembly assembly;
         try {
-            Decision decision = plugin.source().canProvideCredentials(request);
-            return decision.canProvide() ? "would be asked for credentials" : "would decline (" + decision.reason() + ")";
-        } catch (RuntimeException e) {
-            return "would fail (" + e.getMessage() + ")";
+            // A dry run must not call AWS, so it cannot look up missing context for the app.
+            assembly = Synthesis.run(session, dryRun ? synth.withoutLookups() : synth).assembly();
+        } catch (ToolkitException e) {
+            if (dryRun && e.code() == ErrorCode.USAGE && e.getMessage().contains("lookups have been disabled")) {
+                throw new ToolkitException(ErrorCode.USAGE, "--dry-run makes no AWS call, but the app needs context"
+                        + " lookups: run 'cdkj synth' first, then 'cdkj credentials --dry-run --app cdk.out'. ("
+                        + e.getMessage() + ")");
+            }
+            throw e;
         }
+        List<StackArtifact> selected = StackSelection.selectArtifacts(assembly, stacks, all, StackSelection.Extend.NONE);
+        List<Mode> modes = mode == null ? List.of(Mode.READ, Mode.WRITE) : List.of(mode);
+        StackCredentialsReport report = new StackCredentialsReport(session.hostCredentials(), dryRun).explain(selected, modes);
+        if (format == Format.json) {
+            report.printJson(session.io().out());
+        } else {
+            report.printTable(session.io().out());
+        }
+        report.failIfAnyFailed();
+        return 0;
     }
 
     private AwsEnvironment environment(String regionName) {

@@ -17,10 +17,20 @@ final class Report {
     private record Row(String key, String label, Object value) {
     }
 
+    /** A value that is absent: {@code text} in the table, {@code null} in JSON. */
+    private record Absent(String text) {
+    }
+
     private final List<Row> rows = new ArrayList<>();
 
     Report add(String key, String label, String value) {
         rows.add(new Row(key, label, value));
+        return this;
+    }
+
+    /** A row whose value is absent: the table shows {@code text}, JSON shows {@code null}. */
+    Report addAbsent(String key, String label, String text) {
+        rows.add(new Row(key, label, new Absent(text)));
         return this;
     }
 
@@ -30,38 +40,55 @@ final class Report {
     }
 
     void printTable(PrintWriter out) {
+        printTable(out, "");
+    }
+
+    /** The table with every line prefixed by {@code indent}. */
+    void printTable(PrintWriter out, String indent) {
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0) + 2;
         for (Row row : rows) {
             String label = String.format("%-" + width + "s", row.label() + ":");
             if (row.value() instanceof List<?> list) {
                 if (list.isEmpty()) {
-                    out.println(label + "(none)");
+                    out.println(indent + label + "(none)");
                 }
                 for (int i = 0; i < list.size(); i++) {
-                    out.println((i == 0 ? label : " ".repeat(width)) + list.get(i));
+                    out.println(indent + (i == 0 ? label : " ".repeat(width)) + list.get(i));
                 }
+            } else if (row.value() instanceof Absent absent) {
+                out.println(indent + label + absent.text());
             } else {
-                out.println(label + (row.value() == null ? "(unknown)" : row.value()));
+                out.println(indent + label + (row.value() == null ? "(unknown)" : row.value()));
             }
         }
     }
 
     void printJson(PrintWriter out) {
+        print(toJson(), out);
+    }
+
+    /** Prints {@code json} pretty-printed. */
+    static void print(ObjectNode json, PrintWriter out) {
+        try {
+            out.println(JsonFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings always serialize", e);
+        }
+    }
+
+    /** The rows as one JSON object: strings, arrays of strings, or null for unknown values. */
+    ObjectNode toJson() {
         ObjectNode root = JsonFiles.MAPPER.createObjectNode();
         for (Row row : rows) {
             if (row.value() instanceof List<?> list) {
                 ArrayNode array = root.putArray(row.key());
                 list.forEach(v -> array.add(String.valueOf(v)));
-            } else if (row.value() == null) {
+            } else if (row.value() == null || row.value() instanceof Absent) {
                 root.putNull(row.key());
             } else {
                 root.put(row.key(), String.valueOf(row.value()));
             }
         }
-        try {
-            out.println(JsonFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("strings always serialize", e);
-        }
+        return root;
     }
 }

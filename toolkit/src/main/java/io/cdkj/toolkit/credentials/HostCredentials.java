@@ -88,6 +88,11 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
         })).get();
     }
 
+    /** The role session name of the roles the host assumes on top ({@link #assumeOnTop}); makes no AWS call. */
+    public String roleSessionName() {
+        return roles.sessionName();
+    }
+
     /** The host's own identity. */
     public DefaultIdentity defaultIdentity() {
         return defaultIdentity;
@@ -114,7 +119,7 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
     private Resolution compute(Key key) {
         Optional<CallerIdentity> caller = defaultIdentity.callerIdentity();
         if (caller.isPresent() && caller.get().account().equals(key.environment().account()) && !alwaysUsePlugins()) {
-            return new Resolution.FromDefault(defaultIdentity.provider(), caller.get());
+            return fromDefault(caller.get(), key.environment());
         }
         List<LoadedPlugin> selected = plugins.get();
         List<String> reasons = new ArrayList<>();
@@ -125,10 +130,26 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
         }
         if (caller.isPresent() && caller.get().account().equals(key.environment().account())) {
             // Plugins were forced but none helped: the default identity is still right for this account.
-            return new Resolution.FromDefault(defaultIdentity.provider(), caller.get());
+            return fromDefault(caller.get(), key.environment());
         }
         return new Resolution.None(NoCredentialsMessage.of(key.environment().account(), caller, reasons,
                 availableNames(selected)), reasons);
+    }
+
+    /**
+     * The default identity for its own account, once its partition (from its ARN) is the target region's:
+     * account ids are per partition, so {@code aws} credentials never act in an {@code aws-cn} region.
+     */
+    private Resolution fromDefault(CallerIdentity caller, AwsEnvironment environment) {
+        String regionPartition = Partitions.ofRegion(environment.region());
+        if (!caller.partition().equals(regionPartition)) {
+            throw new ToolkitException(ErrorCode.CREDENTIALS, "The current credentials (" + caller.arn()
+                    + ") are in partition '" + caller.partition() + "', but region " + environment.region() + " of "
+                    + environment + " is in partition '" + regionPartition + "'. Use credentials of the '"
+                    + regionPartition + "' partition (e.g. --profile NAME), or a region of partition '"
+                    + caller.partition() + "'.");
+        }
+        return new Resolution.FromDefault(defaultIdentity.provider(), caller);
     }
 
     private List<String> availableNames(List<LoadedPlugin> selected) {

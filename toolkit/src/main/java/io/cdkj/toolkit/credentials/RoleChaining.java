@@ -5,7 +5,6 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.aws.Partitions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,7 +40,12 @@ final class RoleChaining {
 
     /** {@code ${AWS::Partition}} replaced with the partition of {@code region}. */
     static String substitute(String roleArn, String region) {
-        return roleArn.replace("${AWS::Partition}", Partitions.ofRegion(region));
+        return new RoleToAssume(roleArn, Optional.empty()).arnIn(region);
+    }
+
+    /** The role session name every assumed role gets. */
+    String sessionName() {
+        return sessionName;
     }
 
     /**

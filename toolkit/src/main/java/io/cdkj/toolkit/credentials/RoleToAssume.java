@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.credentials;
 
+import io.cdkj.toolkit.aws.Partitions;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,5 +20,10 @@ public record RoleToAssume(String roleArn, Optional<String> externalId) {
         if (roleArn.isBlank()) {
             throw new IllegalArgumentException("roleArn must not be blank");
         }
+    }
+
+    /** The ARN as assumed in {@code region}: {@code ${AWS::Partition}} replaced with that region's partition. */
+    public String arnIn(String region) {
+        return roleArn.replace("${AWS::Partition}", Partitions.ofRegion(region));
     }
 }

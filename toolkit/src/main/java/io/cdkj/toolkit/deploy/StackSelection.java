@@ -4,6 +4,7 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.StackArtifact;
+import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -34,6 +35,18 @@ public final class StackSelection {
      *     selected stack is environment-agnostic
      */
     public static List<StackDeployment> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend) {
+        return selectArtifacts(assembly, names, all, extend).stream().map(StackSelection::toDeployment).toList();
+    }
+
+    /**
+     * The selected stack artifacts, as {@link #select} chooses them, without converting them (so
+     * environment-agnostic stacks are returned, not rejected).
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) listing the available stacks when a name
+     *     matches nothing or no name is given for a multi-stack app
+     */
+    public static List<StackArtifact> selectArtifacts(CloudAssembly assembly, List<String> names, boolean all,
+            Extend extend) {
         List<StackArtifact> stacks = assembly.stacks();
         if (stacks.isEmpty()) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "The app defines no stacks (" + assembly.directory() + ")");
@@ -58,14 +71,23 @@ public final class StackSelection {
             }
         }
         Set<String> ids = extend(stacks, selected, extend);
-        return stacks.stream().filter(s -> ids.contains(s.displayName())).map(StackSelection::toDeployment).toList();
+        return stacks.stream().filter(s -> ids.contains(s.displayName())).toList();
+    }
+
+    /**
+     * The stack's concrete environment.
+     *
+     * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the fix when it is environment-agnostic
+     */
+    public static AwsEnvironment environmentOf(StackArtifact stack) {
+        return stack.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
+                ErrorCode.ASSEMBLY, "Stack " + stack.displayName() + " has no concrete environment (" + stack.environment()
+                + "); give it env(Environment.builder().account(...).region(...)) in the app"));
     }
 
     /** The engine's view of one stack artifact. */
     static StackDeployment toDeployment(StackArtifact stack) {
-        var environment = stack.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
-                ErrorCode.ASSEMBLY, "Stack " + stack.displayName() + " has no concrete environment (" + stack.environment()
-                + "); give it env(Environment.builder().account(...).region(...)) in the app"));
+        var environment = environmentOf(stack);
         StackDeployment.Builder builder = StackDeployment.builder(stack.displayName(), environment, stack.templateFile())
                 .stackName(stack.stackName())
                 .parameters(stack.parameters())

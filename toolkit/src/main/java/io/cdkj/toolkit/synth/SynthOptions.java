@@ -34,4 +34,13 @@ public final class SynthOptions {
     public boolean lookups() {
         return lookups;
     }
+
+    /** A copy that never looks context up in AWS (for commands that promise to make no AWS call). */
+    public SynthOptions withoutLookups() {
+        SynthOptions copy = new SynthOptions();
+        copy.app = app;
+        copy.output = output;
+        copy.lookups = false;
+        return copy;
+    }
 }
