@@ -18,18 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * docs/configuration.md lists exactly what the code reads: the flags of every command (from the real
@@ -46,43 +39,9 @@ class ConfigurationReferenceTest {
     @TempDir
     Path work;
 
-    /** Prints every command's options: {@code COMMAND OPTION-NAME}, one per line. */
-    @Command(name = "options-dump", hidden = true)
-    static final class OptionsDump implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            CommandSpec root = spec.root();
-            Set<String> global = names(root);
-            print(root, "cdkj", Set.of());
-            root.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct()
-                    .filter(sub -> !sub.usageMessage().hidden())
-                    .forEach(sub -> print(sub, "cdkj " + sub.name(), global));
-            return 0;
-        }
-
-        private void print(CommandSpec command, String label, Set<String> skip) {
-            spec.commandLine().getOut().println(label + " -");
-            for (OptionSpec option : command.options()) {
-                boolean standard = option.usageHelp() || option.versionHelp();
-                for (String name : option.names()) {
-                    if (!skip.contains(name) && !(standard && !skip.isEmpty())) {
-                        spec.commandLine().getOut().println(label + " " + name);
-                    }
-                }
-            }
-        }
-
-        private static Set<String> names(CommandSpec command) {
-            return command.options().stream().flatMap(o -> Stream.of(o.names())).collect(Collectors.toSet());
-        }
-    }
-
     @Test
     void flags_ofEveryCommand_areDocumentedAndExist() {
-        Map<String, Set<String>> inCode = optionsInCode();
+        Map<String, Set<String>> inCode = CommandTree.load(work).options();
         Map<String, Set<String>> inDoc = optionsInDoc(Repository.read(DOC));
 
         assertThat(inDoc.keySet()).as("commands with a '### `cdkj …`' section in %s", DOC)
@@ -97,10 +56,14 @@ class ConfigurationReferenceTest {
         List<String> documented = MarkdownTable.rowsAfter(Repository.read(DOC), "## `cdk.json` keys").stream()
                 .map(row -> MarkdownTable.codeSpans(row.get(0)).get(0)).toList();
 
-        assertThat(documented).hasSize(CdkJson.class.getRecordComponents().length);
+        // CdkJson holds the CDK CLI's keys; the "cdkj" block (warm app host) is read separately.
+        assertThat(documented.stream().filter(key -> !key.equals("cdkj")))
+                .hasSize(CdkJson.class.getRecordComponents().length);
         for (String key : documented) {
-            Files.writeString(work.resolve("cdk.json"), "{\"" + key + "\": 42}");
-            String output = cdkj("credentials", "--dry-run", "--account", "111111111111", "--mode", "read");
+            Files.writeString(work.resolve("cdk.json"), key.equals("app") ? "{\"app\": 42}"
+                    : "{\"app\": \"true\", \"" + key + "\": 42}");
+            String output = key.equals("cdkj") ? cdkj("synth", "--quiet")
+                    : cdkj("credentials", "--dry-run", "--account", "111111111111", "--mode", "read");
             assertThat(output).as("cdkj reads \"%s\" from cdk.json (a number there is rejected)", key)
                     .contains("Invalid \"" + key + "\" in");
         }
@@ -143,6 +106,20 @@ class ConfigurationReferenceTest {
         assertThat(inSources.stream().filter(name -> !doc.contains("`" + name + "`") && !doc.contains(name + "`")
                         && !doc.contains(name + ",")).toList())
                 .as("environment variables named in the sources but not in %s", DOC).isEmpty();
+    }
+
+    @Test
+    void toolkitContextKeys_namedInTheSources_areDocumented() throws IOException {
+        Set<String> inSources = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Repository.path("toolkit/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                inSources.addAll(matches(Pattern.compile("(?<=\")cdkj:[A-Za-z]+(?=\")"), Files.readString(file)));
+            }
+        }
+        List<String> documented = MarkdownTable.rowsAfter(Repository.read(DOC), "### toolkit (prefix `cdkj:`)").stream()
+                .map(row -> MarkdownTable.codeSpans(row.get(0)).get(0)).toList();
+
+        assertThat(documented).as("toolkit context keys in %s", DOC).containsExactlyInAnyOrderElementsOf(inSources);
     }
 
     @Test
@@ -196,23 +173,6 @@ class ConfigurationReferenceTest {
             found.add(matcher.group());
         }
         return found;
-    }
-
-    private Map<String, Set<String>> optionsInCode() {
-        StringWriter out = new StringWriter();
-        Io io = new Io(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                new ByteArrayInputStream(new byte[0]), Map.of(), work, work, List.of());
-        assertThat(CdkjCli.execute(new String[] {"options-dump"}, io, List.of(new OptionsDump()))).isZero();
-        Map<String, Set<String>> options = new TreeMap<>();
-        for (String line : out.toString().split("\n")) {
-            int space = line.lastIndexOf(' ');
-            String command = line.substring(0, space);
-            Set<String> names = options.computeIfAbsent(command, c -> new TreeSet<>());
-            if (!line.endsWith(" -")) {
-                names.add(line.substring(space + 1));
-            }
-        }
-        return options;
     }
 
     private static Map<String, Set<String>> optionsInDoc(String doc) {

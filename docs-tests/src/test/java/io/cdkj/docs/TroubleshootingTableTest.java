@@ -46,6 +46,7 @@ class TroubleshootingTableTest {
     private static final String SHARED = "222222222222";
     private static final String DEV = "111111111111";
     private static final String PROD = "333333333333";
+    private static final String SSM_KEY = "ssm:account=" + DEV + ":parameterName=/cdkj/sample/message:region=us-east-2";
     private static final Path EXAMPLE_PLUGIN = Repository.path(
             "examples/profile-plugin/target/profile-per-account-plugin-1.0.0.jar");
 
@@ -86,6 +87,14 @@ class TroubleshootingTableTest {
         SCENARIOS.put("Unknown assume-role setting", t -> t.asPipeline()
                 .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readRoleName=lookup",
                         "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Lookups disabled and a value is not cached", t -> t.asPipeline().withFakeAppMissingContext()
+                .cdkj("synth", "--no-lookups"));
+        SCENARIOS.put("Lookup value does not exist in the account", t -> t.asPipeline().withSampleApp()
+                .cdkj("--plugin", "assume-role", "synth", "--quiet"));
+        SCENARIOS.put("Node.js missing", t -> t.withSampleApp().launcherWithoutNode("synth"));
+        SCENARIOS.put("No app command", t -> t.asPipeline().cdkj("synth"));
+        SCENARIOS.put("Destroy without --force and without a terminal", t -> t.asPipeline().withAssembly()
+                .cdkj("destroy", "--all", "--app", "assembly"));
         SCENARIOS.put("Credentials of another partition", t -> t.asPipeline()
                 .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
@@ -165,7 +174,11 @@ class TroubleshootingTableTest {
     }
 
     private TroubleshootingTableTest withoutCredentials() {
-        // Nothing in system properties, environment or profiles; no instance metadata to wait for.
+        // Nothing in system properties, environment or profiles; no instance metadata to wait for. The SDK
+        // reads credential variables from the real environment, so this row needs a machine without them.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Stream.of("AWS_ACCESS_KEY_ID", "AWS_WEB_IDENTITY_TOKEN_FILE",
+                        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                .allMatch(name -> System.getenv(name) == null), "AWS credentials in this process's environment");
         scopes.add(AwsSystemProperties.set(Map.of("aws.disableEc2Metadata", "true")));
         environment.put("AWS_CONFIG_FILE", work.resolve("no-config").toString());
         environment.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
@@ -210,6 +223,42 @@ class TroubleshootingTableTest {
                 "aws.sharedCredentialsFile", credentials.toString())));
         pluginPath = List.of(EXAMPLE_PLUGIN);
         return this;
+    }
+
+    /** An "app" (a shell script) whose assembly asks for one SSM lookup in 111111111111. */
+    private TroubleshootingTableTest withFakeAppMissingContext() {
+        withFile("app.sh", "cat > \"$CDK_OUTDIR/manifest.json\" <<'EOF'\n"
+                + "{\"version\": \"54.0.0\", \"artifacts\": {}, \"missing\": [{\"key\": \"" + SSM_KEY + "\","
+                + " \"provider\": \"ssm\", \"props\": {\"account\": \"" + DEV + "\", \"region\": \"us-east-2\","
+                + " \"parameterName\": \"/cdkj/sample/message\"}}]}\nEOF\n");
+        return withFile("cdk.json", "{\"app\": \"sh app.sh\"}");
+    }
+
+    /** The real sample app, run with java from its build (nothing is seeded in moto, so its lookups fail). */
+    private TroubleshootingTableTest withSampleApp() throws IOException {
+        String classpath = Repository.path("sample-app/target/classes") + java.io.File.pathSeparator
+                + Files.readString(Repository.path("sample-app/target/classpath.txt")).strip();
+        withFile("app.args", "-cp \"" + classpath + "\"\n");
+        return withFile("cdk.json", "{\"app\": \"java @app.args io.cdkj.sample.SampleApp\"}");
+    }
+
+    /** A cloud assembly directory with one stack, as `cdkj synth` leaves it in cdk.out. */
+    private TroubleshootingTableTest withAssembly() throws IOException {
+        Files.createDirectories(work.resolve("assembly"));
+        withFile("assembly/devSampleApp.template.json", "{\"Resources\": {}}");
+        return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"devSampleApp\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + DEV + "/us-east-2\","
+                + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"}}}}");
+    }
+
+    /** bin/cdkj as a process whose PATH has everything of /usr/bin and /bin except node. */
+    private Outcome launcherWithoutNode(String... args) throws Exception {
+        Path bin = PathWithout.create(home.resolve("bin-without-node"), java.util.Set.of("node"));
+        List<String> command = new ArrayList<>(List.of(Repository.path("bin/cdkj").toString()));
+        command.addAll(List.of(args));
+        Command.Result result = Command.run(work, Map.of("PATH", bin.toString(), "HOME", home.toString(),
+                "JAVA_HOME", System.getProperty("java.home")), Duration.ofMinutes(2), command);
+        return new Outcome(result.exitCode(), result.all());
     }
 
     private TroubleshootingTableTest withFile(String name, String content) {
