@@ -29,7 +29,8 @@ public final class LookupProviders {
     /** The built-in providers. */
     public static LookupProviders builtIn() {
         return new LookupProviders(List.of(new SsmParameterProvider(), new AvailabilityZonesProvider(),
-                new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider()));
+                new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider(),
+                new KeyProvider()));
     }
 
     public Optional<LookupProvider> find(String key) {
