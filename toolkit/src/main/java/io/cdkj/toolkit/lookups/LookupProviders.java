@@ -30,7 +30,7 @@ public final class LookupProviders {
     public static LookupProviders builtIn() {
         return new LookupProviders(List.of(new SsmParameterProvider(), new AvailabilityZonesProvider(),
                 new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider(),
-                new KeyProvider()));
+                new KeyProvider(), new LoadBalancerProvider(), new LoadBalancerListenerProvider()));
     }
 
     public Optional<LookupProvider> find(String key) {
