@@ -30,7 +30,8 @@ public final class LookupProviders {
     public static LookupProviders builtIn() {
         return new LookupProviders(List.of(new SsmParameterProvider(), new AvailabilityZonesProvider(),
                 new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider(),
-                new KeyProvider(), new LoadBalancerProvider(), new LoadBalancerListenerProvider()));
+                new KeyProvider(), new LoadBalancerProvider(), new LoadBalancerListenerProvider(),
+                new EndpointServiceAvailabilityZonesProvider()));
     }
 
     public Optional<LookupProvider> find(String key) {

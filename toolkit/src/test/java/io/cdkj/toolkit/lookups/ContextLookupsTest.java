@@ -159,7 +159,8 @@ class ContextLookupsTest {
                 .lookup(List.of(ssm(DEV, Optional.empty()), unknown)))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("Unsupported context provider 'plugin'")
-                .hasMessageContaining("ami, availability-zones, hosted-zone, key-provider, load-balancer, load-balancer-listener, security-group, ssm, vpc-provider");
+                .hasMessageContaining("ami, availability-zones, endpoint-service-availability-zones, hosted-zone, key-provider, load-balancer,"
+                        + " load-balancer-listener, security-group, ssm, vpc-provider");
         assertThat(credentials.requests()).isEmpty();
     }
 }
