@@ -31,7 +31,7 @@ public final class LookupProviders {
         return new LookupProviders(List.of(new SsmParameterProvider(), new AvailabilityZonesProvider(),
                 new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider(),
                 new KeyProvider(), new LoadBalancerProvider(), new LoadBalancerListenerProvider(),
-                new EndpointServiceAvailabilityZonesProvider()));
+                new EndpointServiceAvailabilityZonesProvider(), new CcApiProvider()));
     }
 
     public Optional<LookupProvider> find(String key) {

@@ -159,7 +159,7 @@ class ContextLookupsTest {
                 .lookup(List.of(ssm(DEV, Optional.empty()), unknown)))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("Unsupported context provider 'plugin'")
-                .hasMessageContaining("ami, availability-zones, endpoint-service-availability-zones, hosted-zone, key-provider, load-balancer,"
+                .hasMessageContaining("ami, availability-zones, cc-api-provider, endpoint-service-availability-zones, hosted-zone, key-provider, load-balancer,"
                         + " load-balancer-listener, security-group, ssm, vpc-provider");
         assertThat(credentials.requests()).isEmpty();
     }
