@@ -159,8 +159,9 @@ class ContextLookupsTest {
                 .lookup(List.of(ssm(DEV, Optional.empty()), unknown)))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("Unsupported context provider 'plugin'")
-                .hasMessageContaining("ami, availability-zones, cc-api-provider, endpoint-service-availability-zones, hosted-zone, key-provider, load-balancer,"
-                        + " load-balancer-listener, security-group, ssm, vpc-provider");
+                .hasMessageContaining("ami, availability-zones, cc-api-provider, endpoint-service-availability-zones,"
+                        + " hosted-zone, key-provider, load-balancer, load-balancer-listener, security-group, ssm,"
+                        + " vpc-provider");
         assertThat(credentials.requests()).isEmpty();
     }
 }
