@@ -5,7 +5,10 @@ import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.util.Objects;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.services.cloudcontrol.CloudControlClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -23,6 +26,9 @@ public final class LookupClients {
     private SsmClient ssm;
     private Ec2Client ec2;
     private Route53Client route53;
+    private KmsClient kms;
+    private ElasticLoadBalancingV2Client elbv2;
+    private CloudControlClient cloudControl;
 
     public LookupClients(AwsClientFactory factory, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
                          AwsEnvironment environment) {
@@ -55,5 +61,26 @@ public final class LookupClients {
             route53 = factory.create(Route53Client.builder(), credentials, environment.region());
         }
         return route53;
+    }
+
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = factory.create(KmsClient.builder(), credentials, environment.region());
+        }
+        return kms;
+    }
+
+    public synchronized ElasticLoadBalancingV2Client elbv2() {
+        if (elbv2 == null) {
+            elbv2 = factory.create(ElasticLoadBalancingV2Client.builder(), credentials, environment.region());
+        }
+        return elbv2;
+    }
+
+    public synchronized CloudControlClient cloudControl() {
+        if (cloudControl == null) {
+            cloudControl = factory.create(CloudControlClient.builder(), credentials, environment.region());
+        }
+        return cloudControl;
     }
 }

@@ -29,7 +29,9 @@ public final class LookupProviders {
     /** The built-in providers. */
     public static LookupProviders builtIn() {
         return new LookupProviders(List.of(new SsmParameterProvider(), new AvailabilityZonesProvider(),
-                new VpcProvider(), new AmiProvider(), new HostedZoneProvider()));
+                new VpcProvider(), new AmiProvider(), new HostedZoneProvider(), new SecurityGroupProvider(),
+                new KeyProvider(), new LoadBalancerProvider(), new LoadBalancerListenerProvider(),
+                new EndpointServiceAvailabilityZonesProvider(), new CcApiProvider()));
     }
 
     public Optional<LookupProvider> find(String key) {

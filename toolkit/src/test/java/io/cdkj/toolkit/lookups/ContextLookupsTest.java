@@ -151,15 +151,17 @@ class ContextLookupsTest {
     void lookup_unsupportedProvider_failsBeforeAnyCredentialRequestListingSupportedKeys() {
         // given
         FakeEnvironmentCredentials credentials = new FakeEnvironmentCredentials(Set.of());
-        MissingContext unknown = new MissingContext("load-balancer:x", "load-balancer",
+        MissingContext unknown = new MissingContext("plugin:x", "plugin",
                 ssm(DEV, Optional.empty()).props());
 
         // then
         assertThatThrownBy(() -> new ContextLookups(credentials, factory, LookupProviders.builtIn())
                 .lookup(List.of(ssm(DEV, Optional.empty()), unknown)))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessageContaining("Unsupported context provider 'load-balancer'")
-                .hasMessageContaining("ami, availability-zones, hosted-zone, ssm, vpc-provider");
+                .hasMessageContaining("Unsupported context provider 'plugin'")
+                .hasMessageContaining("ami, availability-zones, cc-api-provider, endpoint-service-availability-zones,"
+                        + " hosted-zone, key-provider, load-balancer, load-balancer-listener, security-group, ssm,"
+                        + " vpc-provider");
         assertThat(credentials.requests()).isEmpty();
     }
 }
