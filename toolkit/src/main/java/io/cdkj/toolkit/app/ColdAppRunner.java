@@ -75,7 +75,18 @@ public final class ColdAppRunner implements AppRunner {
             Deque<String> stderrTail = new ArrayDeque<>();
             Thread out = drain(process.getInputStream(), null);
             Thread err = drain(process.getErrorStream(), stderrTail);
-            int exit = waitFor(process, out, err);
+            // A toolkit stopped by a signal (CI cancelling a job) must not leave the app's JVM and node behind.
+            Thread stopApp = new Thread(() -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }, "cdkj-app-stop");
+            Runtime.getRuntime().addShutdownHook(stopApp);
+            int exit;
+            try {
+                exit = waitFor(process, out, err);
+            } finally {
+                removeShutdownHook(stopApp);
+            }
             Duration elapsed = Duration.between(start, clock.instant());
             progress.printf(Locale.ROOT, "App finished in %.1f s%n", elapsed.toMillis() / 1000.0);
             progress.flush();
@@ -126,6 +137,14 @@ public final class ColdAppRunner implements AppRunner {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is stopping the app
+        }
     }
 
     private static int waitFor(Process process, Thread out, Thread err) {

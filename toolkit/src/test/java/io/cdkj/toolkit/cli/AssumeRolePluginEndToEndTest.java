@@ -11,6 +11,7 @@ import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.WireMockAws;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
@@ -68,11 +68,7 @@ class AssumeRolePluginEndToEndTest {
     }
 
     private void pipelineCallerOnMoto() {
-        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
-        SecretGuard.register(pipeline.secretAccessKey());
-        SecretGuard.register(pipeline.sessionToken());
-        scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
-        AwsCallLog.global().reset();
+        scopes.add(PipelineCaller.actAsPipeline(moto));
     }
 
     private WireMockAws stsOnWireMock(String callerArn) {

@@ -9,6 +9,7 @@ import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.toolkit.plugins.fakes.FakeAssumeRolePlugin;
+import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,6 @@ class CredentialsCommandTest {
     private final MotoServer moto;
     private CliHarness cli;
     private AwsSystemProperties caller;
-    private AwsSessionCredentials pipeline;
 
     CredentialsCommandTest(MotoServer moto) {
         this.moto = moto;
@@ -46,12 +46,8 @@ class CredentialsCommandTest {
 
     @BeforeEach
     void callerInSharedServices() {
-        pipeline = moto.callerIn(SHARED, "pipeline");
-        SecretGuard.register(pipeline.secretAccessKey());
-        SecretGuard.register(pipeline.sessionToken());
-        caller = AwsSystemProperties.caller(moto.endpoint(), pipeline);
+        caller = PipelineCaller.actAsPipeline(moto);
         cli = new CliHarness(work, home);
-        AwsCallLog.global().reset();
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
+import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * {@code cdkj credentials} per stack, in-process against moto, with the real {@code assume-role} plugin
@@ -52,12 +52,8 @@ class StackCredentialsReportTest {
 
     @BeforeEach
     void pipelineCallerInSharedServices() {
-        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
-        SecretGuard.register(pipeline.secretAccessKey());
-        SecretGuard.register(pipeline.sessionToken());
-        caller = AwsSystemProperties.caller(moto.endpoint(), pipeline);
+        caller = PipelineCaller.actAsPipeline(moto);
         cli = new CliHarness(work, home);
-        AwsCallLog.global().reset();
     }
 
     @AfterEach

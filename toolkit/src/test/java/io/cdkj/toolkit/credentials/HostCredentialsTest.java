@@ -17,6 +17,7 @@ import io.cdkj.toolkit.cli.GlobalOptions;
 import io.cdkj.toolkit.cli.Io;
 import io.cdkj.toolkit.cli.ToolkitSession;
 import io.cdkj.toolkit.plugins.fakes.FakeAssumeRolePlugin;
+import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -79,11 +79,7 @@ class HostCredentialsTest {
     }
 
     private void callerFromMoto() {
-        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
-        SecretGuard.register(pipeline.secretAccessKey());
-        SecretGuard.register(pipeline.sessionToken());
-        scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
-        AwsCallLog.global().reset();
+        scopes.add(PipelineCaller.actAsPipeline(moto));
     }
 
     private WireMockAws stsOnWireMock() {

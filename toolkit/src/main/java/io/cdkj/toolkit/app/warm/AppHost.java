@@ -2,7 +2,6 @@ package io.cdkj.toolkit.app.warm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,23 +58,20 @@ final class AppHost implements AutoCloseable {
         }
     }
 
-    private static final int TAIL_LINES = 25;
     private static final Duration MARKER_WAIT = Duration.ofSeconds(10);
 
     private final Key key;
     private final Process process;
+    private final HostOutput output;
     private final Socket socket;
     private final BufferedReader fromHost;
     private final Writer toHost;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
-    private final Object markers = new Object();
-    private int stdoutMarker = -1;
-    private int stderrMarker = -1;
     private int runs;
 
-    private AppHost(Key key, Process process, Socket socket) throws IOException {
+    private AppHost(Key key, Process process, HostOutput output, Socket socket) throws IOException {
         this.key = key;
         this.process = process;
+        this.output = output;
         this.socket = socket;
         this.fromHost = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         this.toHost = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
@@ -101,20 +95,14 @@ final class AppHost implements AutoCloseable {
             builder.environment().put(AppHostMain.TOKEN_ENV, token);
             Process process = builder.start();
             process.getOutputStream().close();
-            AppHost[] holder = new AppHost[1];
-            Deque<String> startupErrors = new ArrayDeque<>();
-            // Drains start before the connection so a JVM that fails early can still say why.
-            Thread err = drain(process.getErrorStream(), appOutput, startupErrors, holder, true);
-            drain(process.getInputStream(), appOutput, null, holder, false);
-            Socket socket = accept(server, process, timeout, err, startupErrors);
-            AppHost host = new AppHost(key, process, socket);
+            // Reading starts before the connection, so a JVM that fails early can still say why.
+            HostOutput output = new HostOutput(process, appOutput);
+            Socket socket = accept(server, process, output, timeout);
+            AppHost host = new AppHost(key, process, output, socket);
             String hello = host.fromHost.readLine();
             if (hello == null || !hello.equals("HELLO " + token)) {
                 host.destroy();
-                throw new HostStartException("the app host did not identify itself", "");
-            }
-            synchronized (holder) {
-                holder[0] = host;
+                throw new HostStartException("the app host did not identify itself", output.stderrTail());
             }
             return host;
         } catch (IOException e) {
@@ -122,8 +110,8 @@ final class AppHost implements AutoCloseable {
         }
     }
 
-    private static Socket accept(ServerSocket server, Process process, Duration timeout, Thread err,
-                                 Deque<String> startupErrors) throws IOException {
+    private static Socket accept(ServerSocket server, Process process, HostOutput output, Duration timeout)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         server.setSoTimeout(200);
         while (true) {
@@ -131,15 +119,15 @@ final class AppHost implements AutoCloseable {
                 return server.accept();
             } catch (SocketTimeoutException e) {
                 if (!process.isAlive()) {
-                    joinQuietly(err);
+                    output.awaitStderrEnd(Duration.ofSeconds(2));
                     throw new HostStartException("the app host JVM exited with code " + process.exitValue()
-                            + " before it connected", tail(startupErrors));
+                            + " before it connected", output.stderrTail());
                 }
                 if (System.nanoTime() > deadline) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     throw new HostStartException("the app host did not connect within " + timeout.toSeconds() + " s",
-                            tail(startupErrors));
+                            output.stderrTail());
                 }
             }
         }
@@ -157,9 +145,7 @@ final class AppHost implements AutoCloseable {
     /** Runs {@code main} once; returns when it has ended and all its output has been read. */
     Outcome run() {
         int run = ++runs;
-        synchronized (stderrTail) {
-            stderrTail.clear();
-        }
+        output.newRun();
         String reply;
         try {
             toHost.write("RUN " + run + "\n");
@@ -171,28 +157,15 @@ final class AppHost implements AutoCloseable {
         if (reply == null || reply.startsWith("EXITING ")) {
             boolean systemExit = reply != null;
             int code = waitForExit();
-            return new Outcome.Exited(systemExit, code, tail(stderrTail));
+            output.awaitStderrEnd(Duration.ofSeconds(2));
+            return new Outcome.Exited(systemExit, code, output.stderrTail());
         }
-        awaitMarkers(run);
+        output.awaitMarkers(run, MARKER_WAIT);
         if (reply.startsWith("FAIL ")) {
             String summary = reply.substring(reply.indexOf(' ', 5) + 1);
-            return new Outcome.Failed(summary, tail(stderrTail));
+            return new Outcome.Failed(summary, output.stderrTail());
         }
         return new Outcome.Completed();
-    }
-
-    private void awaitMarkers(int run) {
-        long deadline = System.nanoTime() + MARKER_WAIT.toNanos();
-        synchronized (markers) {
-            while ((stdoutMarker < run || stderrMarker < run) && System.nanoTime() < deadline) {
-                try {
-                    markers.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     private int waitForExit() {
@@ -238,73 +211,6 @@ final class AppHost implements AutoCloseable {
         }
         try {
             process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void marker(boolean stderr, String line) {
-        int run;
-        try {
-            run = Integer.parseInt(line.substring(AppHostMain.MARKER.length()).trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        synchronized (markers) {
-            if (stderr) {
-                stderrMarker = run;
-            } else {
-                stdoutMarker = run;
-            }
-            markers.notifyAll();
-        }
-    }
-
-    private static Thread drain(InputStream stream, Consumer<String> appOutput, Deque<String> startupTail,
-                                AppHost[] holder, boolean stderr) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    AppHost host;
-                    synchronized (holder) {
-                        host = holder[0];
-                    }
-                    if (line.startsWith(AppHostMain.MARKER)) {
-                        if (host != null) {
-                            host.marker(stderr, line);
-                        }
-                        continue;
-                    }
-                    appOutput.accept(line);
-                    Deque<String> tail = host != null && stderr ? host.stderrTail : startupTail;
-                    if (tail != null) {
-                        synchronized (tail) {
-                            tail.addLast(line);
-                            if (tail.size() > TAIL_LINES) {
-                                tail.removeFirst();
-                            }
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the host went away; its exit is reported by run()
-            }
-        }, stderr ? "cdkj-app-host-stderr" : "cdkj-app-host-stdout");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static String tail(Deque<String> lines) {
-        synchronized (lines) {
-            return String.join("\n", lines);
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

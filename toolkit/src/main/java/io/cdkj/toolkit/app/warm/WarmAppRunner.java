@@ -96,7 +96,7 @@ public final class WarmAppRunner implements AppRunner {
             return runCold(request, fallbackReason);
         }
         writeContext(request);
-        progress.println("Running app (warm app host): " + request.command());
+        progress.println("Running app: " + request.command() + " (in the warm app host)");
         progress.flush();
         Instant start = clock.instant();
         AppHost.Outcome outcome = ready.get().run();

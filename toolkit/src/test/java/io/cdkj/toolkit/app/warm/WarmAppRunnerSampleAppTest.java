@@ -114,7 +114,7 @@ class WarmAppRunnerSampleAppTest {
 
     @Test
     void warmSynth_ranMainTwiceInOneHost() {
-        assertThat(warmProgress.toString().split("Running app \\(warm app host\\)", -1)).hasSize(3);
+        assertThat(warmProgress.toString().split("\\(in the warm app host\\)", -1)).hasSize(3);
         assertThat(verbose).filteredOn(l -> l.startsWith("Starting the warm app host")).hasSize(1);
         assertThat(verbose).noneMatch(l -> l.startsWith("Running the app cold"));
     }

@@ -67,7 +67,7 @@ class WarmAppRunnerTest {
         assertThat(second.get(3)).contains("\"second\":\"2\"").doesNotContain("first");
         assertThat(appLines).contains("counting app run 1", "counting app stderr 2")
                 .noneMatch(l -> l.contains(AppHostMain.MARKER));
-        assertThat(progress.toString()).contains("Running app (warm app host): ");
+        assertThat(progress.toString()).contains("Running app: ").contains(" (in the warm app host)");
         assertThat(cold.requests).isEmpty();
     }
 
