@@ -7,11 +7,11 @@ import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
+import io.cdkj.toolkit.testing.AccountView;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * The walkthrough end to end through {@code cdkj} against moto: required-resources deployed into dev
@@ -39,6 +34,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployCommandTest {
 
+    private static final String DEPLOYED_MESSAGE = "/cdkj/sample/deployed-message";
     private static final String DEV = "111111111111";
     private static final String SHARED = "222222222222";
     private static final String PROD = "333333333333";
@@ -84,9 +80,9 @@ class DeployCommandTest {
         assertThat(prod.exitCode()).as(prod.err()).isZero();
         assertThat(dev.out()).contains("✅ dev deployed");
         assertThat(dev.err()).contains("dev | change: Add | ReadOnlyRole", "dev | change: Add | WriteRole");
-        assertThat(roles(DEV)).contains("cdk-readOnlyRole", "cdk-writeRole");
-        assertThat(roles(PROD)).contains("cdk-readOnlyRole", "cdk-writeRole");
-        assertThat(roles(SHARED)).doesNotContain("cdk-writeRole");
+        assertThat(AccountView.roles(moto, DEV)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(AccountView.roles(moto, PROD)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(AccountView.roles(moto, SHARED)).doesNotContain("cdk-writeRole");
     }
 
     @Test
@@ -97,7 +93,7 @@ class DeployCommandTest {
         assertThat(run.exitCode()).as("CREDENTIALS").isEqualTo(3);
         assertThat(run.err()).contains("Error: Could not deploy devSampleApp, prodSampleApp: Need to perform AWS calls"
                 + " for account 111111111111, but the current credentials are for 222222222222");
-        assertThat(parameter(DEV, "us-east-2")).isEmpty();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-2", DEPLOYED_MESSAGE)).isEmpty();
     }
 
     @Test
@@ -115,11 +111,11 @@ class DeployCommandTest {
         assertThat(run.out()).contains("✅ devSampleApp deployed", "✅ prodSampleApp deployed");
         assertThat(run.err()).contains("devSampleApp | deploying to aws://111111111111/us-east-2",
                 "prodSampleApp | deploying to aws://333333333333/us-east-1");
-        assertThat(parameter(DEV, "us-east-2")).contains("hello from dev");
-        assertThat(parameter(PROD, "us-east-1")).contains("hello from prod");
-        assertThat(parameter(PROD, "us-east-2")).isEmpty();
-        assertThat(parameter(DEV, "us-east-1")).isEmpty();
-        assertThat(parameter(SHARED, "us-east-1")).isEmpty();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-2", DEPLOYED_MESSAGE)).contains("hello from dev");
+        assertThat(AccountView.parameter(moto, PROD, "us-east-1", DEPLOYED_MESSAGE)).contains("hello from prod");
+        assertThat(AccountView.parameter(moto, PROD, "us-east-2", DEPLOYED_MESSAGE)).isEmpty();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-1", DEPLOYED_MESSAGE)).isEmpty();
+        assertThat(AccountView.parameter(moto, SHARED, "us-east-1", DEPLOYED_MESSAGE)).isEmpty();
         List<AwsCall> cloudFormation = AwsCallLog.global().calls().stream()
                 .filter(c -> c.service().equals("CloudFormation")).toList();
         assertThat(cloudFormation).filteredOn(c -> c.region().equals("us-east-2")).isNotEmpty()
@@ -165,7 +161,7 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("stdin is not a terminal", "--force", "devSampleApp");
-        assertThat(parameter(DEV, "us-east-2")).isPresent();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-2", DEPLOYED_MESSAGE)).isPresent();
     }
 
     @Test
@@ -176,8 +172,8 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("✅ devSampleApp destroyed", "✅ prodSampleApp destroyed");
-        assertThat(parameter(DEV, "us-east-2")).isEmpty();
-        assertThat(parameter(PROD, "us-east-1")).isEmpty();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-2", DEPLOYED_MESSAGE)).isEmpty();
+        assertThat(AccountView.parameter(moto, PROD, "us-east-1", DEPLOYED_MESSAGE)).isEmpty();
     }
 
     private static CliHarness.Run as(String account, String region, String... args) {
@@ -195,22 +191,6 @@ class DeployCommandTest {
             return Path.of(DeployCommandTest.class.getResource("/assemblies/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> roles(String account) {
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
-            return iam.listRoles().roles().stream().map(r -> r.roleName()).toList();
-        }
-    }
-
-    private static Optional<String> parameter(String account, String region) {
-        try (SsmClient ssm = SsmClient.builder().region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
-            return Optional.of(ssm.getParameter(r -> r.name("/cdkj/sample/deployed-message")).parameter().value());
-        } catch (ParameterNotFoundException e) {
-            return Optional.empty();
         }
     }
 }

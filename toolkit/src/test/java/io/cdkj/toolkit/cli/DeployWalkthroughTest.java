@@ -8,6 +8,8 @@ import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
+import io.cdkj.toolkit.testing.AccountView;
+import io.cdkj.toolkit.testing.ReactorApps;
 import io.cdkj.localaws.Walkthrough;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
  * The walkthrough with the real CDK apps (no pre-synthesized assembly): {@code cdkj deploy} runs
@@ -38,8 +34,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 @ExtendWith(MotoExtension.class)
 class DeployWalkthroughTest {
 
+    private static final String DEPLOYED_MESSAGE = "/cdkj/sample/deployed-message";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final String DEV = Walkthrough.DEV_ACCOUNT;
     private static final String PROD = Walkthrough.PROD_ACCOUNT;
 
@@ -63,9 +59,9 @@ class DeployWalkthroughTest {
         moto.reset();
         Walkthrough.seed(moto);
         Files.writeString(requiredResources.resolve("cdk.json"),
-                JSON.writeValueAsString(Map.of("app", appCommand("required-resources", "io.cdkj.requiredresources.RequiredResourcesApp"))));
+                JSON.writeValueAsString(Map.of("app", ReactorApps.javaCommand("required-resources", "io.cdkj.requiredresources.RequiredResourcesApp"))));
         Files.writeString(sampleApp.resolve("cdk.json"),
-                JSON.writeValueAsString(Map.of("app", appCommand("sample-app", "io.cdkj.sample.SampleApp"))));
+                JSON.writeValueAsString(Map.of("app", ReactorApps.javaCommand("sample-app", "io.cdkj.sample.SampleApp"))));
 
         devRoles = as(moto.callerIn(DEV), "us-east-2", requiredResources, "deploy", "dev");
         prodRoles = as(moto.callerIn(PROD), "us-east-1", requiredResources, "deploy", "prod", "--app", "cdk.out");
@@ -80,8 +76,8 @@ class DeployWalkthroughTest {
         assertThat(devRoles.exitCode()).as(devRoles.err()).isZero();
         assertThat(prodRoles.exitCode()).as(prodRoles.err()).isZero();
         assertThat(devRoles.err()).contains("Running app:");
-        assertThat(roles(DEV)).contains("cdk-readOnlyRole", "cdk-writeRole");
-        assertThat(roles(PROD)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(AccountView.roles(moto, DEV)).contains("cdk-readOnlyRole", "cdk-writeRole");
+        assertThat(AccountView.roles(moto, PROD)).contains("cdk-readOnlyRole", "cdk-writeRole");
     }
 
     @Test
@@ -89,9 +85,9 @@ class DeployWalkthroughTest {
         assertThat(pipeline.exitCode()).as(pipeline.err()).isZero();
         assertThat(pipeline.err()).contains("Some context information is missing");
         assertThat(pipeline.out()).contains("✅ devSampleApp deployed", "✅ prodSampleApp deployed");
-        assertThat(parameter(DEV, "us-east-2")).contains(Walkthrough.MESSAGES.get(DEV));
-        assertThat(parameter(PROD, "us-east-1")).contains(Walkthrough.MESSAGES.get(PROD));
-        assertThat(parameter(PROD, "us-east-2")).isEmpty();
+        assertThat(AccountView.parameter(moto, DEV, "us-east-2", DEPLOYED_MESSAGE)).contains(Walkthrough.MESSAGES.get(DEV));
+        assertThat(AccountView.parameter(moto, PROD, "us-east-1", DEPLOYED_MESSAGE)).contains(Walkthrough.MESSAGES.get(PROD));
+        assertThat(AccountView.parameter(moto, PROD, "us-east-2", DEPLOYED_MESSAGE)).isEmpty();
         assertThat(pipelineCalls).filteredOn(c -> c.service().equals("CloudFormation"))
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.account() + "/" + c.region()).isIn(DEV + "/us-east-2", PROD + "/us-east-1"));
@@ -111,30 +107,6 @@ class DeployWalkthroughTest {
         try (AwsSystemProperties scope = AwsSystemProperties.caller(moto.endpoint(), caller, region)) {
             return new CliHarness(project, home).env("PATH", System.getenv("PATH")).env("HOME", home.toString())
                     .env("AWS_REGION", region).run(args);
-        }
-    }
-
-    private static String appCommand(String module, String mainClass) throws IOException {
-        Path target = REPOSITORY.resolve(module + "/target");
-        Path classpath = target.resolve("classpath.txt");
-        assertThat(classpath).as(module + " must be built first: ./mvnw verify -pl toolkit -am").exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return "'" + java + "' -cp '" + target.resolve("classes") + ":" + Files.readString(classpath).trim() + "' " + mainClass;
-    }
-
-    private static List<String> roles(String account) {
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
-            return iam.listRoles().roles().stream().map(r -> r.roleName()).toList();
-        }
-    }
-
-    private static Optional<String> parameter(String account, String region) {
-        try (SsmClient ssm = SsmClient.builder().region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(moto.callerIn(account))).build()) {
-            return Optional.of(ssm.getParameter(r -> r.name("/cdkj/sample/deployed-message")).parameter().value());
-        } catch (ParameterNotFoundException e) {
-            return Optional.empty();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdkj.toolkit.testing.ReactorApps;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.LocalAwsSeeder;
 import io.cdkj.localaws.MotoExtension;
@@ -48,7 +49,7 @@ class LookupShowcaseSynthTest {
         domain = "showcase" + System.nanoTime() + ".cdkj.example";
         zoneId = seeder.hostedZone(domain);
         Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of(
-                "app", SampleAppCommand.forMainClass("io.cdkj.sample.LookupShowcaseApp"),
+                "app", ReactorApps.sampleApp("io.cdkj.sample.LookupShowcaseApp"),
                 "context", Map.of("amiName", amiName, "domainName", domain))));
         CliHarness cli = new CliHarness(project, home).env("PATH", System.getenv("PATH")).env("HOME", home.toString());
         try (AwsSystemProperties caller = AwsSystemProperties.caller(moto.endpoint(), moto.callerIn(ACCOUNT))) {

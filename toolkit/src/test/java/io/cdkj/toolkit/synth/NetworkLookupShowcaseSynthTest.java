@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdkj.toolkit.testing.ReactorApps;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.LocalAwsSeeder;
 import io.cdkj.localaws.MotoExtension;
@@ -78,7 +79,7 @@ class NetworkLookupShowcaseSynthTest {
                     .defaultActions(a -> a.type("forward").targetGroupArn(targetGroup))).listeners().get(0).listenerArn();
         }
         Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of(
-                "app", SampleAppCommand.forMainClass("io.cdkj.sample.NetworkLookupShowcaseApp"),
+                "app", ReactorApps.sampleApp("io.cdkj.sample.NetworkLookupShowcaseApp"),
                 "context", Map.of("securityGroupId", groupId, "keyAlias", alias, "albStage", stage))));
         CliHarness cli = new CliHarness(project, home).env("PATH", System.getenv("PATH")).env("HOME", home.toString());
         try (AwsSystemProperties caller = AwsSystemProperties.caller(moto.endpoint(), moto.callerIn(ACCOUNT))) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cdkj.toolkit.testing.ReactorApps;
 import io.cdkj.localaws.AwsCall;
 import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.localaws.AwsSystemProperties;
@@ -57,7 +58,7 @@ class SampleAppSynthTest {
         moto.reset();
         vpcs = Walkthrough.seed(moto);
         pipeline = moto.callerIn(Walkthrough.SHARED_SERVICES_ACCOUNT, "pipeline");
-        Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of("app", SampleAppCommand.forMainClass("io.cdkj.sample.SampleApp"))));
+        Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of("app", ReactorApps.sampleApp("io.cdkj.sample.SampleApp"))));
         CliHarness cli = new CliHarness(project, home)
                 .env("PATH", System.getenv("PATH"))
                 .env("HOME", home.toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.toolkit.testing.ReactorApps;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.Walkthrough;
@@ -60,7 +61,7 @@ class WarmAppRunnerSampleAppTest {
         moto.reset();
         Walkthrough.seed(moto);
         factory = new AwsClientFactory();
-        String command = SampleAppBuild.javaCommand();
+        String command = ReactorApps.sampleApp("io.cdkj.sample.SampleApp");
         warmProject = Files.createDirectories(workspace.resolve("warm"));
         coldProject = Files.createDirectories(workspace.resolve("cold"));
 
