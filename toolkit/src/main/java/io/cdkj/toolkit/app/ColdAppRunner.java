@@ -76,10 +76,7 @@ public final class ColdAppRunner implements AppRunner {
             Thread out = drain(process.getInputStream(), null);
             Thread err = drain(process.getErrorStream(), stderrTail);
             // A toolkit stopped by a signal (CI cancelling a job) must not leave the app's JVM and node behind.
-            Thread stopApp = new Thread(() -> {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }, "cdkj-app-stop");
+            Thread stopApp = new Thread(() -> ProcessTree.kill(process), "cdkj-app-stop");
             Runtime.getRuntime().addShutdownHook(stopApp);
             int exit;
             try {
@@ -154,8 +151,7 @@ public final class ColdAppRunner implements AppRunner {
             err.join();
             return exit;
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            ProcessTree.kill(process);
             Thread.currentThread().interrupt();
             throw new ToolkitException(ErrorCode.INTERRUPTED, "Interrupted while the app was running; stopped it.", e);
         }

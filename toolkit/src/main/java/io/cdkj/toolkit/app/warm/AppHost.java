@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.app.warm;
 
+import io.cdkj.toolkit.app.ProcessTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -124,8 +125,7 @@ final class AppHost implements AutoCloseable {
                             + " before it connected", output.stderrTail());
                 }
                 if (System.nanoTime() > deadline) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    ProcessTree.kill(process);
                     throw new HostStartException("the app host did not connect within " + timeout.toSeconds() + " s",
                             output.stderrTail());
                 }
@@ -202,17 +202,11 @@ final class AppHost implements AutoCloseable {
     }
 
     private void kill(List<ProcessHandle> tree) {
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process, tree);
         try {
             socket.close();
         } catch (IOException e) {
             // nothing left to release
-        }
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.app.warm;
 
+import io.cdkj.toolkit.app.ProcessTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.config.JsonFiles;
@@ -130,8 +131,7 @@ public final class MavenExecJava {
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                ProcessTree.kill(process);
                 return Optional.empty();
             }
             if (process.exitValue() != 0 || !Files.isRegularFile(output)) {
