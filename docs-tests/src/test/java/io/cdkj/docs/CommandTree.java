@@ -3,7 +3,7 @@ package io.cdkj.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.toolkit.cli.CdkjCli;
-import io.cdkj.toolkit.cli.Io;
+import io.cdkj.toolkit.api.Io;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -7,7 +7,7 @@ import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.WireMockAws;
 import io.cdkj.toolkit.cli.CdkjCli;
-import io.cdkj.toolkit.cli.Io;
+import io.cdkj.toolkit.api.Io;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

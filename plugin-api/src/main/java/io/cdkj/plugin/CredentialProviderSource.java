@@ -104,6 +104,18 @@ public interface CredentialProviderSource extends AutoCloseable {
     IdentityProvider<AwsCredentialsIdentity> getProvider(CredentialRequest request);
 
     /**
+     * What {@link #getProvider(CredentialRequest)} would do for {@code request}, without doing it: a short,
+     * single-line, secret-free description such as the role ARN and session name it would assume. Called
+     * by the host on dry runs, instead of {@code getProvider}, after {@code canProvideCredentials} returned
+     * {@link Decision#provide()}. Makes no network call and does not resolve the base credentials.
+     *
+     * @return empty when the plugin cannot say (the default)
+     */
+    default java.util.Optional<String> describe(CredentialRequest request) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Releases what the plugin holds (e.g. SDK clients it created). Called once by the host when
      * its command ends; must be idempotent and must not throw checked exceptions.
      */

@@ -110,34 +110,26 @@ public final class AssemblyReader {
                 .orElseThrow(() -> corrupt(file, "stack '" + id + "' has environment '" + envUri
                         + "', expected aws://ACCOUNT/REGION"));
         List<String> dependencies = strings(artifact.path("dependencies"));
-        Optional<BootstrapRole> lookupRole = Optional.empty();
-        JsonNode lookup = props.path("lookupRole");
-        if (lookup.hasNonNull("arn")) {
-            lookupRole = Optional.of(new BootstrapRole(lookup.get("arn").asText(), text(lookup, "assumeRoleExternalId"),
-                    integer(lookup, "requiresBootstrapStackVersion")));
-        }
-        return new StackArtifact(
-                id,
-                artifact.path("displayName").asText(id),
-                props.path("stackName").asText(id),
-                environment,
-                dir.resolve(template).normalize(),
-                stringMap(props.path("parameters")),
-                stringMap(props.path("tags")),
-                props.path("terminationProtection").asBoolean(false),
-                text(props, "assumeRoleArn"),
-                text(props, "assumeRoleExternalId"),
-                text(props, "cloudFormationExecutionRoleArn"),
-                lookupRole,
-                integer(props, "requiresBootstrapStackVersion"),
-                text(props, "bootstrapStackVersionSsmParameter"),
-                text(props, "stackTemplateAssetObjectUrl"),
-                dependencies,
-                dependencies.stream().filter(stackDisplayNames::containsKey).map(stackDisplayNames::get).toList(),
-                dependencies.stream().filter(assetManifests::containsKey).map(assetManifests::get).toList(),
-                strings(props.path("notificationArns")),
-                annotations(file, dir, artifact),
-                dir);
+        return StackArtifact.builder(id, environment, dir.resolve(template).normalize())
+                .displayName(artifact.path("displayName").asText(id))
+                .stackName(props.path("stackName").asText(id))
+                .parameters(stringMap(props.path("parameters")))
+                .tags(stringMap(props.path("tags")))
+                .terminationProtection(props.path("terminationProtection").asBoolean(false))
+                .deployRole(Roles.read(props, "assumeRoleArn", "assumeRoleExternalId"))
+                .cloudFormationExecutionRoleArn(text(props, "cloudFormationExecutionRoleArn"))
+                .lookupRole(Roles.read(props.path("lookupRole"), "arn", "assumeRoleExternalId"))
+                .requiresBootstrapStackVersion(integer(props, "requiresBootstrapStackVersion"))
+                .bootstrapStackVersionSsmParameter(text(props, "bootstrapStackVersionSsmParameter"))
+                .stackTemplateAssetObjectUrl(text(props, "stackTemplateAssetObjectUrl"))
+                .dependencies(dependencies)
+                .stackDependencies(dependencies.stream().filter(stackDisplayNames::containsKey)
+                        .map(stackDisplayNames::get).toList())
+                .assetManifests(dependencies.stream().filter(assetManifests::containsKey).map(assetManifests::get).toList())
+                .notificationArns(strings(props.path("notificationArns")))
+                .annotations(annotations(file, dir, artifact))
+                .assemblyDirectory(dir)
+                .build();
     }
 
     private List<Annotation> annotations(Path file, Path dir, JsonNode artifact) {

@@ -2,7 +2,10 @@ package io.cdkj.toolkit.assembly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,14 +53,17 @@ public record MissingContext(String key, String provider, ObjectNode props) {
         return new StackEnvironment(account.get(), region.get()).toAwsEnvironment();
     }
 
-    /** {@code props.lookupRoleArn}: a role to assume on top of the environment's credentials. */
-    public Optional<String> lookupRoleArn() {
-        return text("lookupRoleArn");
+    /** {@code props.lookupRoleArn} with its external ID and options: the role to assume on top for this lookup. */
+    public Optional<RoleToAssume> lookupRole() {
+        return Roles.read(props, "lookupRoleArn", "lookupRoleExternalId");
     }
 
-    /** {@code props.lookupRoleExternalId}. */
-    public Optional<String> lookupRoleExternalId() {
-        return text("lookupRoleExternalId");
+    /**
+     * What the lookup needs credentials for: READ in its environment, with its lookup role on top; empty
+     * when the query names no concrete environment.
+     */
+    public Optional<CredentialTarget> target() {
+        return environment().map(env -> new CredentialTarget(env, Mode.READ, lookupRole()));
     }
 
     /** A string property of the query. */

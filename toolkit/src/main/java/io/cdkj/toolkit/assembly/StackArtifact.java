@@ -1,6 +1,8 @@
 package io.cdkj.toolkit.assembly;
 
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +26,10 @@ import java.util.OptionalInt;
  * @param parameters                        CloudFormation parameters set at synth
  * @param tags                              stack tags
  * @param terminationProtection             whether termination protection is on
- * @param assumeRoleArn                     role to deploy with (may contain {@code ${AWS::Partition}})
- * @param assumeRoleExternalId              its external ID
- * @param cloudFormationExecutionRoleArn    role CloudFormation runs as
- * @param lookupRole                        role for reading the environment during deploy
- * @param requiresBootstrapStackVersion     minimum bootstrap stack version
+ * @param deployRole                        role to deploy with ({@code assumeRoleArn} and its external ID and options)
+ * @param cloudFormationExecutionRoleArn    role CloudFormation runs as (may contain pseudo parameters)
+ * @param lookupRole                        role for reading the environment (diff, lookups)
+ * @param requiresBootstrapStackVersion     minimum bootstrap stack version of the deploy role
  * @param bootstrapStackVersionSsmParameter where that version is stored
  * @param stackTemplateAssetObjectUrl       S3 URL of the template once its asset is published
  * @param dependencies                      artifact ids this stack depends on (stacks and asset manifests)
@@ -47,10 +48,9 @@ public record StackArtifact(
         Map<String, String> parameters,
         Map<String, String> tags,
         boolean terminationProtection,
-        Optional<String> assumeRoleArn,
-        Optional<String> assumeRoleExternalId,
+        Optional<RoleToAssume> deployRole,
         Optional<String> cloudFormationExecutionRoleArn,
-        Optional<BootstrapRole> lookupRole,
+        Optional<RoleToAssume> lookupRole,
         OptionalInt requiresBootstrapStackVersion,
         Optional<String> bootstrapStackVersionSsmParameter,
         Optional<String> stackTemplateAssetObjectUrl,
@@ -69,8 +69,7 @@ public record StackArtifact(
         Objects.requireNonNull(templateFile, "templateFile");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-        Objects.requireNonNull(assumeRoleArn, "assumeRoleArn");
-        Objects.requireNonNull(assumeRoleExternalId, "assumeRoleExternalId");
+        Objects.requireNonNull(deployRole, "deployRole");
         Objects.requireNonNull(cloudFormationExecutionRoleArn, "cloudFormationExecutionRoleArn");
         Objects.requireNonNull(lookupRole, "lookupRole");
         Objects.requireNonNull(requiresBootstrapStackVersion, "requiresBootstrapStackVersion");
@@ -87,5 +86,71 @@ public record StackArtifact(
     /** The errors among {@link #annotations()}. */
     public List<Annotation> errors() {
         return annotations.stream().filter(a -> a.level() == Annotation.Level.ERROR).toList();
+    }
+
+    /**
+     * A builder for a stack whose display name and stack name are {@code id}, in the template file's
+     * directory, with every optional field empty.
+     */
+    public static Builder builder(String id, StackEnvironment environment, Path templateFile) {
+        return new Builder(id, environment, templateFile);
+    }
+
+    /** Builds a {@link StackArtifact}; not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final StackEnvironment environment;
+        private final Path templateFile;
+        private String displayName;
+        private String stackName;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private boolean terminationProtection;
+        private Optional<RoleToAssume> deployRole = Optional.empty();
+        private Optional<String> executionRoleArn = Optional.empty();
+        private Optional<RoleToAssume> lookupRole = Optional.empty();
+        private OptionalInt requiresBootstrapStackVersion = OptionalInt.empty();
+        private Optional<String> bootstrapStackVersionSsmParameter = Optional.empty();
+        private Optional<String> templateObjectUrl = Optional.empty();
+        private final List<String> dependencies = new ArrayList<>();
+        private final List<String> stackDependencies = new ArrayList<>();
+        private final List<Path> assetManifests = new ArrayList<>();
+        private final List<String> notificationArns = new ArrayList<>();
+        private final List<Annotation> annotations = new ArrayList<>();
+        private Path assemblyDirectory;
+
+        private Builder(String id, StackEnvironment environment, Path templateFile) {
+            this.id = id;
+            this.environment = environment;
+            this.templateFile = templateFile;
+            this.displayName = id;
+            this.stackName = id;
+            this.assemblyDirectory = templateFile.toAbsolutePath().getParent();
+        }
+
+        public Builder displayName(String value) { displayName = value; return this; }
+        public Builder stackName(String value) { stackName = value; return this; }
+        public Builder parameters(Map<String, String> value) { parameters.putAll(value); return this; }
+        public Builder tags(Map<String, String> value) { tags.putAll(value); return this; }
+        public Builder terminationProtection(boolean value) { terminationProtection = value; return this; }
+        public Builder deployRole(Optional<RoleToAssume> value) { deployRole = value; return this; }
+        public Builder cloudFormationExecutionRoleArn(Optional<String> value) { executionRoleArn = value; return this; }
+        public Builder lookupRole(Optional<RoleToAssume> value) { lookupRole = value; return this; }
+        public Builder requiresBootstrapStackVersion(OptionalInt value) { requiresBootstrapStackVersion = value; return this; }
+        public Builder bootstrapStackVersionSsmParameter(Optional<String> value) { bootstrapStackVersionSsmParameter = value; return this; }
+        public Builder stackTemplateAssetObjectUrl(Optional<String> value) { templateObjectUrl = value; return this; }
+        public Builder dependencies(List<String> value) { dependencies.addAll(value); return this; }
+        public Builder stackDependencies(List<String> value) { stackDependencies.addAll(value); return this; }
+        public Builder assetManifests(List<Path> value) { assetManifests.addAll(value); return this; }
+        public Builder notificationArns(List<String> value) { notificationArns.addAll(value); return this; }
+        public Builder annotations(List<Annotation> value) { annotations.addAll(value); return this; }
+        public Builder assemblyDirectory(Path value) { assemblyDirectory = value; return this; }
+
+        public StackArtifact build() {
+            return new StackArtifact(id, displayName, stackName, environment, templateFile, parameters, tags,
+                    terminationProtection, deployRole, executionRoleArn, lookupRole, requiresBootstrapStackVersion,
+                    bootstrapStackVersionSsmParameter, templateObjectUrl, dependencies, stackDependencies,
+                    assetManifests, notificationArns, annotations, assemblyDirectory);
+        }
     }
 }

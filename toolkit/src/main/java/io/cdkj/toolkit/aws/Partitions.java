@@ -1,34 +1,52 @@
 package io.cdkj.toolkit.aws;
 
+import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 
-/** The AWS partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, …) of a region or an ARN. Stateless. */
+/**
+ * The AWS partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-iso}, …) of a region or
+ * an ARN, from the SDK's own region metadata and ARN parser — the one place the toolkit learns them.
+ * Stateless.
+ */
 public final class Partitions {
 
     private Partitions() {
     }
 
-    /**
-     * The partition of {@code region} from the SDK's region metadata; for a region the SDK does not
-     * list yet, the partition whose region pattern matches (the SDK's own rule), never a prefix guess.
-     */
+    /** The partition id of {@code region}, e.g. {@code aws-iso} for {@code us-iso-east-1}. */
     public static String ofRegion(String region) {
+        return metadataOf(region).id();
+    }
+
+    /**
+     * The DNS suffix of {@code region}'s partition ({@code amazonaws.com}, {@code amazonaws.com.cn},
+     * {@code c2s.ic.gov}, …): CloudFormation's {@code AWS::URLSuffix}.
+     */
+    public static String urlSuffixOf(String region) {
+        return metadataOf(region).dnsSuffix();
+    }
+
+    /**
+     * The partition field of an ARN.
+     *
+     * @throws IllegalArgumentException when {@code arn} is not an ARN
+     */
+    public static String ofArn(String arn) {
+        return Arn.fromString(arn).partition();
+    }
+
+    /**
+     * The region's partition as the SDK lists it; for a region the SDK does not list yet, the partition
+     * whose region pattern matches (the SDK's own rule), never a guess from a prefix.
+     */
+    private static PartitionMetadata metadataOf(String region) {
         Region sdkRegion = Region.of(region);
         RegionMetadata metadata = sdkRegion.metadata();
         if (metadata != null && metadata.partition() != null) {
-            return metadata.partition().id();
+            return metadata.partition();
         }
-        return PartitionMetadata.of(sdkRegion).id();
-    }
-
-    /** The partition field of an ARN ({@code arn:PARTITION:service:region:account:resource}). */
-    public static String ofArn(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !"arn".equals(parts[0]) || parts[1].isEmpty()) {
-            throw new IllegalArgumentException("not an ARN: '" + arn + "'");
-        }
-        return parts[1];
+        return PartitionMetadata.of(sdkRegion);
     }
 }

@@ -2,6 +2,7 @@ package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.api.Io;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Runs one {@code cdkj} invocation in-process: parse, run the subcommand, report errors, close the
- * session (also on failure). Tests call {@link #execute(String[], Io)} and assert on the exit code
+ * toolkit (also on failure). Tests call {@link #execute(String[], Io)} and assert on the exit code
  * and the writers of their {@link Io}.
  *
  * <p>Error reporting: a {@link ToolkitException} prints {@code Error: <message>} on one line and
@@ -50,7 +51,7 @@ public final class CdkjCli {
         try {
             return commandLine.execute(args);
         } finally {
-            closeSession(root, io);
+            closeToolkit(root, io);
             io.out().flush();
             io.err().flush();
         }
@@ -99,10 +100,10 @@ public final class CdkjCli {
         }
     }
 
-    private static void closeSession(CdkjCommand root, Io io) {
-        root.createdSession().ifPresent(session -> {
+    private static void closeToolkit(CdkjCommand root, Io io) {
+        root.createdToolkit().ifPresent(toolkit -> {
             try {
-                session.close();
+                toolkit.close();
             } catch (RuntimeException e) {
                 // Closing must not hide the command's own result; say it happened and move on.
                 io.err().println("Warning: failed to release resources: " + e.getMessage());

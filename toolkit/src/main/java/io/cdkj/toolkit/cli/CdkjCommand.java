@@ -1,6 +1,9 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.api.ToolkitOptions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root command {@code cdkj}: global options (also accepted after the subcommand name, see
- * {@link GlobalOptionsMixin}) and the per-invocation {@link ToolkitSession}.
+ * {@link GlobalOptionsMixin}) and the per-invocation {@link Toolkit}.
  *
- * <p>Subcommands reach the session with {@code @ParentCommand CdkjCommand root; root.session()} —
- * or simply extend {@link SessionCommand}. Not thread-safe (one invocation); the session it hands out is.
+ * <p>Subcommands reach the toolkit with {@code @ParentCommand CdkjCommand root; root.toolkit()} — or
+ * simply extend {@link ToolkitCommand}. Not thread-safe (one invocation); the toolkit it hands out is.
  */
 @Command(
         name = "cdkj",
@@ -44,8 +47,8 @@ public final class CdkjCommand implements Callable<Integer> {
     private GlobalOptionsMixin global;
 
     private final Io io;
-    private ToolkitSession session;
-    private GlobalOptions effective;
+    private Toolkit toolkit;
+    private ToolkitOptions effective;
 
     CdkjCommand(Io io) {
         this.io = io;
@@ -55,21 +58,21 @@ public final class CdkjCommand implements Callable<Integer> {
      * The options as parsed: the root's merged with the running subcommand's once it has reported
      * them through {@link #useSubcommandOptions(GlobalOptions)}.
      */
-    public synchronized GlobalOptions options() {
+    public synchronized ToolkitOptions options() {
         return effective != null ? effective : global.toOptions();
     }
 
     /** The global options given before the subcommand name. */
-    GlobalOptions rootOptions() {
+    ToolkitOptions rootOptions() {
         return global.toOptions();
     }
 
     /** Called by a subcommand before it runs, with the global options given after its name. */
-    synchronized void useSubcommandOptions(GlobalOptions subcommandOptions) {
-        if (session != null) {
-            throw new IllegalStateException("the session was created before the subcommand's options were known");
+    synchronized void useSubcommandOptions(ToolkitOptions subcommandOptions) {
+        if (toolkit != null) {
+            throw new IllegalStateException("the toolkit was created before the subcommand's options were known");
         }
-        effective = GlobalOptions.merge(global.toOptions(), subcommandOptions);
+        effective = GlobalOptionsMixin.merge(global.toOptions(), subcommandOptions);
     }
 
     /** The invocation's I/O. */
@@ -77,17 +80,17 @@ public final class CdkjCommand implements Callable<Integer> {
         return io;
     }
 
-    /** The invocation's session, created on first use; closed by {@link CdkjCli} after the command. */
-    public synchronized ToolkitSession session() {
-        if (session == null) {
-            session = new ToolkitSession(io, options());
+    /** The invocation's toolkit, created on first use; closed by {@link CdkjCli} after the command. */
+    public synchronized Toolkit toolkit() {
+        if (toolkit == null) {
+            toolkit = new Toolkit(io, options());
         }
-        return session;
+        return toolkit;
     }
 
-    /** The session if one was created, for closing. */
-    synchronized Optional<ToolkitSession> createdSession() {
-        return Optional.ofNullable(session);
+    /** The toolkit if one was created, for closing. */
+    synchronized Optional<Toolkit> createdToolkit() {
+        return Optional.ofNullable(toolkit);
     }
 
     boolean debug() {

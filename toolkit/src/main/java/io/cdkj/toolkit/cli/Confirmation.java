@@ -2,6 +2,7 @@ package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.api.Io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

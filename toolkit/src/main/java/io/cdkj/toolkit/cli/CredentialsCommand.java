@@ -1,23 +1,21 @@
 package io.cdkj.toolkit.cli;
 
-import io.cdkj.plugin.CredentialRequest;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.credentials.CallerIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
-import io.cdkj.toolkit.credentials.Resolution;
 import io.cdkj.toolkit.deploy.StackSelection;
-import io.cdkj.toolkit.plugins.LoadedPlugin;
-import io.cdkj.toolkit.synth.SynthOptions;
-import io.cdkj.toolkit.synth.Synthesis;
+import io.cdkj.toolkit.synth.LookupsDisabledException;
+import io.cdkj.toolkit.synth.SynthSettings;
+import io.cdkj.toolkit.target.CredentialTarget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +35,7 @@ import picocli.CommandLine.Parameters;
                 + " JSON (the only output with secrets)."},
         footer = {"0 explained; 3 a stack (or --account) has no credentials (each stack's entry says why; the other"
                 + " stacks are still explained); 4 a plugin gave wrong-account credentials; 5 the app failed; 7 the assembly is corrupt; 2 bad arguments."})
-public final class CredentialsCommand extends SessionCommand {
+public final class CredentialsCommand extends ToolkitCommand {
 
     /** Output formats. */
     enum Format { table, json, process }
@@ -51,7 +49,7 @@ public final class CredentialsCommand extends SessionCommand {
 
     /** {@code --app} (a command, or a cloud assembly directory such as cdk.out), {@code -o}, {@code --no-lookups}. */
     @Mixin
-    private SynthOptions synth = new SynthOptions();
+    private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--account", paramLabel = "ACCOUNT",
             description = "Explain one account (12 digits) instead of the app's stacks; needs --mode.")
@@ -74,11 +72,11 @@ public final class CredentialsCommand extends SessionCommand {
     private boolean dryRun;
 
     @Override
-    protected int run(ToolkitSession session) {
+    protected int run(Toolkit toolkit) {
         if (account == null) {
-            return explainStacks(session);
+            return explainStacks(toolkit);
         }
-        if (!stacks.isEmpty() || all || synth.app().isPresent() || synth.output().isPresent()) {
+        if (!stacks.isEmpty() || all || synth.app != null || synth.output != null) {
             throw new ToolkitException(ErrorCode.USAGE, "--account explains one account; drop it to explain stacks"
                     + " (STACKS, --all, --app, --output).");
         }
@@ -89,72 +87,35 @@ public final class CredentialsCommand extends SessionCommand {
             throw new ToolkitException(ErrorCode.USAGE, "--dry-run cannot print credentials; use --format table or json.");
         }
         ProfileFiles.RegionChoice regionChoice = region != null
-                ? new ProfileFiles.RegionChoice(region, "--region") : session.defaultRegionChoice();
-        AwsEnvironment environment = environment(regionChoice.region());
-        HostCredentials credentials = session.hostCredentials();
+                ? new ProfileFiles.RegionChoice(region, "--region", true) : toolkit.defaultRegion();
+        CredentialTarget target = CredentialTarget.of(environment(regionChoice.region()), mode);
+        HostCredentials credentials = toolkit.credentials();
         if (format == Format.process) {
-            CredentialProcessOutput.print(credentials.forEnvironment(environment, mode), session.io().out());
+            CredentialProcessOutput.print(credentials.forTarget(target), toolkit.io().out());
             return 0;
         }
         Report report = new Report()
-                .add("environment", "Environment", environment.toString())
+                .add("environment", "Environment", target.environment().toString())
                 .add("mode", "Mode", mode.cliName())
                 .add("regionSource", "Region from", regionChoice.source())
                 .add("defaultIdentitySource", "Default identity from", credentials.defaultIdentity().description());
         if (dryRun) {
-            explainDryRun(report, credentials, environment);
+            report.add("defaultIdentity", "Default identity", "not looked up (--dry-run makes no AWS call)");
+            ExplanationRows.add(report, credentials.explainDryRun(target), false);
         } else {
-            explain(report, credentials, environment);
+            report.add("defaultIdentity", "Default identity", credentials.defaultIdentity().callerIdentity()
+                    .map(CallerIdentity::arn).orElse("none configured"));
+            ExplanationRows.add(report, credentials.explain(target), false);
         }
         if (format == Format.json) {
-            report.printJson(session.io().out());
+            report.printJson(toolkit.io().out());
         } else {
-            report.printTable(session.io().out());
+            report.printTable(toolkit.io().out());
         }
         return 0;
     }
 
-    private void explain(Report report, HostCredentials credentials, AwsEnvironment environment) {
-        Resolution resolution = credentials.resolve(environment, mode);
-        Optional<CallerIdentity> caller = credentials.defaultIdentity().callerIdentity();
-        report.add("defaultIdentity", "Default identity", caller.map(CallerIdentity::arn).orElse("none configured"));
-        if (resolution instanceof Resolution.None none) {
-            throw new ToolkitException(ErrorCode.CREDENTIALS, none.message());
-        }
-        CallerIdentity result;
-        if (resolution instanceof Resolution.FromPlugin plugin) {
-            report.add("source", "Source", "plugin " + plugin.plugin())
-                    .addList("declined", "Declined", plugin.declined());
-            result = plugin.verified();
-        } else {
-            Resolution.FromDefault fromDefault = (Resolution.FromDefault) resolution;
-            report.add("source", "Source", "default identity (it acts in account " + environment.account() + ")");
-            result = fromDefault.identity();
-        }
-        report.add("roleArn", "Role", result.roleArn().orElse(null))
-                .add("sessionName", "Session name", result.sessionName().orElse(null))
-                .add("resultArn", "Acting as", result.arn())
-                .add("account", "Resulting account", result.account());
-    }
-
-    private void explainDryRun(Report report, HostCredentials credentials, AwsEnvironment environment) {
-        report.add("defaultIdentity", "Default identity", "not looked up (--dry-run makes no AWS call)")
-                .add("sameAccount", "If it acts in " + environment.account(),
-                        "it is used as it is; otherwise the plugins below are asked in order");
-        List<LoadedPlugin> selected = credentials.selectedPlugins();
-        CredentialRequest request = credentials.requestFor(environment, mode, Optional.empty());
-        List<String> lines = new ArrayList<>();
-        for (LoadedPlugin plugin : selected) {
-            lines.add(plugin.name() + ": " + StackCredentialsReport.dryRunDecision(plugin, request));
-        }
-        report.addList("plugins", "Plugins", lines);
-        if (selected.isEmpty()) {
-            report.add("note", "Note", "no plugin selected: only credentials for account " + environment.account()
-                    + " would work (select one with --plugin NAME)");
-        }
-    }
-
-    private int explainStacks(ToolkitSession session) {
+    private int explainStacks(Toolkit toolkit) {
         if (format == Format.process) {
             throw new ToolkitException(ErrorCode.USAGE, "--format process prints the credentials of one account:"
                     + " add --account ACCOUNT --mode read|write (and --region REGION).");
@@ -162,7 +123,8 @@ public final class CredentialsCommand extends SessionCommand {
         if (region != null) {
             throw new ToolkitException(ErrorCode.USAGE, "--region applies to --account; each stack uses its own region.");
         }
-        if (synth.app().isEmpty() && session.configuration().app().isEmpty()) {
+        SynthSettings settings = synth.settings();
+        if (settings.app().isEmpty() && toolkit.configuration().app().isEmpty()) {
             throw new ToolkitException(ErrorCode.USAGE, "Nothing to explain: pass --app (a command, or a cloud assembly"
                     + " directory such as cdk.out) or set \"app\" in cdk.json to explain the app's stacks, or pass"
                     + " --account ACCOUNT --mode read|write to explain one account.");
@@ -170,22 +132,22 @@ public final class CredentialsCommand extends SessionCommand {
         CloudAssembly assembly;
         try {
             // A dry run must not call AWS, so it cannot look up missing context for the app.
-            assembly = Synthesis.run(session, dryRun ? synth.withoutLookups() : synth).assembly();
-        } catch (ToolkitException e) {
-            if (dryRun && e.code() == ErrorCode.USAGE && e.getMessage().contains("lookups have been disabled")) {
-                throw new ToolkitException(ErrorCode.USAGE, "--dry-run makes no AWS call, but the app needs context"
-                        + " lookups: run 'cdkj synth' first, then 'cdkj credentials --dry-run --app cdk.out'. ("
-                        + e.getMessage() + ")");
+            assembly = toolkit.synth(dryRun ? settings.withoutLookups() : settings).assembly();
+        } catch (LookupsDisabledException e) {
+            if (!dryRun) {
+                throw e;
             }
-            throw e;
+            throw new ToolkitException(ErrorCode.USAGE, "--dry-run makes no AWS call, but the app needs context"
+                    + " lookups: run 'cdkj synth' first, then 'cdkj credentials --dry-run --app cdk.out'. ("
+                    + e.getMessage() + ")");
         }
         List<StackArtifact> selected = StackSelection.selectArtifacts(assembly, stacks, all, StackSelection.Extend.NONE);
         List<Mode> modes = mode == null ? List.of(Mode.READ, Mode.WRITE) : List.of(mode);
-        StackCredentialsReport report = new StackCredentialsReport(session.hostCredentials(), dryRun).explain(selected, modes);
+        StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), dryRun).explain(selected, modes);
         if (format == Format.json) {
-            report.printJson(session.io().out());
+            report.printJson(toolkit.io().out());
         } else {
-            report.printTable(session.io().out());
+            report.printTable(toolkit.io().out());
         }
         report.failIfAnyFailed();
         return 0;

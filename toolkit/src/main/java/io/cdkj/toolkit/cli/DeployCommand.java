@@ -2,20 +2,16 @@ package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.deploy.DeployEngine;
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.deploy.DeployOptions;
 import io.cdkj.toolkit.deploy.ParameterOverrides;
-import io.cdkj.toolkit.deploy.Sleeper;
 import io.cdkj.toolkit.deploy.StackSelection;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.cdkj.toolkit.synth.SynthOptions;
-import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
         footer = {"", "Exit codes: 0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
             "printed), 3 no credentials for an account, 2 bad arguments."})
-public final class DeployCommand extends SessionCommand {
+public final class DeployCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACKS", arity = "0..*",
             description = "Stacks to deploy (display name, artifact id or stack name; * wildcards). Their dependencies are added.")
@@ -45,7 +41,7 @@ public final class DeployCommand extends SessionCommand {
 
     /** {@code --app} (a command, or a cloud assembly directory such as cdk.out to deploy without synthesizing), {@code -o}, {@code --no-lookups}. */
     @Mixin
-    private SynthOptions synth = new SynthOptions();
+    private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--role-arn", paramLabel = "ARN",
             description = "CloudFormation service role for every stack (default: the stack's cloudFormationExecutionRoleArn, if any).")
@@ -74,19 +70,17 @@ public final class DeployCommand extends SessionCommand {
     private Path outputsFile;
 
     @Override
-    protected int run(ToolkitSession session) {
+    protected int run(Toolkit toolkit) {
         if (concurrency < 1) {
             throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
         }
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
                 parseTags(tags), notificationArns, concurrency,
-                Optional.ofNullable(outputsFile).map(f -> session.io().workingDirectory().resolve(f)));
-        var assembly = Synthesis.run(session, synth).assembly();
+                Optional.ofNullable(outputsFile).map(f -> toolkit.io().workingDirectory().resolve(f)));
+        var assembly = toolkit.synth(synth.settings()).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
-        Io io = session.io();
-        new DeployEngine(session.credentials(), session.clients(), io.err(), io.out(), Sleeper.SYSTEM,
-                Clock.systemDefaultZone()).deploy(selected, options);
+        toolkit.deployEngine().deploy(selected, options);
         return 0;
     }
 

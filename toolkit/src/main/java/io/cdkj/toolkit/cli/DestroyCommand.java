@@ -2,18 +2,15 @@ package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.deploy.DeployEngine;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.deploy.DeployOptions;
-import io.cdkj.toolkit.deploy.Sleeper;
-import io.cdkj.toolkit.deploy.StackDeployment;
 import io.cdkj.toolkit.deploy.StackSelection;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import io.cdkj.toolkit.synth.SynthOptions;
-import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Delete stacks, dependents first, each with WRITE credentials for its account.",
             "Asks for confirmation on the terminal unless --force; without a terminal, --force is required."})
-public final class DestroyCommand extends SessionCommand {
+public final class DestroyCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACKS", arity = "0..*", description = "Stacks to destroy; the stacks depending on them are added.")
     private List<String> stacks = new ArrayList<>();
@@ -42,7 +39,7 @@ public final class DestroyCommand extends SessionCommand {
 
     /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
     @Mixin
-    private SynthOptions synth = new SynthOptions();
+    private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--role-arn", paramLabel = "ARN", description = "CloudFormation service role for the deletion.")
     private String roleArn;
@@ -52,21 +49,20 @@ public final class DestroyCommand extends SessionCommand {
     private int concurrency;
 
     @Override
-    protected int run(ToolkitSession session) {
+    protected int run(Toolkit toolkit) {
         if (concurrency < 1) {
             throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
         }
-        var assembly = Synthesis.run(session, synth).assembly();
-        List<StackDeployment> selected = StackSelection.select(assembly, stacks, all,
+        var assembly = toolkit.synth(synth.settings()).assembly();
+        List<ResolvedStack> selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM);
-        Io io = session.io();
+        Io io = toolkit.io();
         String names = selected.stream().map(s -> s.stackName() + " (" + s.environment() + ")").collect(Collectors.joining(", "));
         if (!force && !Confirmation.ask(io.in(), Confirmation.interactive(io), io.err(), "delete " + names, "--force")) {
             io.err().println("Destroy cancelled; nothing was deleted.");
             return 0;
         }
-        new DeployEngine(session.credentials(), session.clients(), io.err(), io.out(), Sleeper.SYSTEM,
-                Clock.systemDefaultZone()).destroy(selected, Optional.ofNullable(roleArn), concurrency);
+        toolkit.deployEngine().destroy(selected, Optional.ofNullable(roleArn), concurrency);
         return 0;
     }
 }

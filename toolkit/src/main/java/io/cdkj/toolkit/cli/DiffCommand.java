@@ -1,11 +1,9 @@
 package io.cdkj.toolkit.cli;
 
-import io.cdkj.toolkit.deploy.StackDiffer;
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.deploy.StackSelection;
 import java.util.ArrayList;
 import java.util.List;
-import io.cdkj.toolkit.synth.SynthOptions;
-import io.cdkj.toolkit.synth.Synthesis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,23 +15,23 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare each stack's synthesized template with the deployed one (added, removed, changed).")
-public final class DiffCommand extends SessionCommand {
+public final class DiffCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACKS", arity = "0..*", description = "Stacks to compare (default: all).")
     private List<String> stacks = new ArrayList<>();
 
     /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
     @Mixin
-    private SynthOptions synth = new SynthOptions();
+    private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--fail", description = "Exit 1 when any stack differs.")
     private boolean fail;
 
     @Override
-    protected int run(ToolkitSession session) {
-        var assembly = Synthesis.run(session, synth).assembly();
+    protected int run(Toolkit toolkit) {
+        var assembly = toolkit.synth(synth.settings()).assembly();
         var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE);
-        int differing = new StackDiffer(session.credentials(), session.clients(), session.io().out()).diff(selected);
+        int differing = toolkit.differ().diff(selected);
         return fail && differing > 0 ? 1 : 0;
     }
 }

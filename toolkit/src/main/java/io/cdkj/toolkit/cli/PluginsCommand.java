@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.plugins.LoadFailure;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.plugins.PluginRegistry;
@@ -9,13 +10,13 @@ import picocli.CommandLine.Command;
 
 /** {@code cdkj plugins}: the plugins found (name, availability, jar) and those that failed to load. */
 @Command(name = "plugins", description = "List the credential plugins found and the ones that failed to load.")
-public final class PluginsCommand extends SessionCommand {
+public final class PluginsCommand extends ToolkitCommand {
 
     @Override
-    protected int run(ToolkitSession session) {
-        PluginRegistry registry = session.plugins();
-        List<String> selected = session.configuration().plugins();
-        PrintWriter out = session.io().out();
+    protected int run(Toolkit toolkit) {
+        PluginRegistry registry = toolkit.plugins();
+        List<String> selected = toolkit.configuration().plugins();
+        PrintWriter out = toolkit.io().out();
         List<LoadedPlugin> plugins = registry.plugins();
         if (plugins.isEmpty()) {
             out.println("No credential plugins found. Put plugin jars in ./plugins, ~/.cdkj/plugins or CDKJ_PLUGIN_PATH.");

@@ -3,7 +3,7 @@ package io.cdkj.toolkit.cli;
 import java.util.List;
 
 /**
- * The subcommands of {@code cdkj}. To add one: write a class extending {@link SessionCommand} (or any
+ * The subcommands of {@code cdkj}. To add one: write a class extending {@link ToolkitCommand} (or any
  * picocli {@code Callable<Integer>} with a public no-arg constructor) and add it here, one line.
  */
 final class Subcommands {
@@ -15,9 +15,9 @@ final class Subcommands {
         return List.of(
                 PluginsCommand.class,
                 CredentialsCommand.class,
-                io.cdkj.toolkit.synth.SynthCommand.class,
-                io.cdkj.toolkit.synth.ListCommand.class,
-                io.cdkj.toolkit.context.ContextCommand.class,
+                SynthCommand.class,
+                ListCommand.class,
+                ContextCommand.class,
                 DeployCommand.class,
                 DestroyCommand.class,
                 DiffCommand.class);

@@ -1,8 +1,9 @@
 package io.cdkj.toolkit.credentials;
 
-import io.cdkj.toolkit.aws.Partitions;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.arns.ArnResource;
 
 /**
  * Who a set of credentials is, as STS GetCallerIdentity says.
@@ -19,7 +20,7 @@ public record CallerIdentity(String account, String arn) {
 
     /** The partition from the ARN. */
     public String partition() {
-        return Partitions.ofArn(arn);
+        return Arn.fromString(arn).partition();
     }
 
     /**
@@ -27,20 +28,17 @@ public record CallerIdentity(String account, String arn) {
      * {@code arn:P:iam::A:role/NAME} (the role's path is not part of an assumed-role ARN).
      */
     public Optional<String> roleArn() {
-        return assumedRoleParts().map(parts -> "arn:" + partition() + ":iam::" + account + ":role/" + parts[0]);
+        return assumedRole().map(role -> "arn:" + partition() + ":iam::" + account + ":role/" + role.resource());
     }
 
     /** For an assumed-role ARN, the role session name. */
     public Optional<String> sessionName() {
-        return assumedRoleParts().map(parts -> parts[1]);
+        return assumedRole().flatMap(ArnResource::qualifier);
     }
 
-    private Optional<String[]> assumedRoleParts() {
-        String[] fields = arn.split(":", 6);
-        if (fields.length < 6 || !fields[5].startsWith("assumed-role/")) {
-            return Optional.empty();
-        }
-        String[] parts = fields[5].substring("assumed-role/".length()).split("/", 2);
-        return parts.length == 2 ? Optional.of(parts) : Optional.empty();
+    private Optional<ArnResource> assumedRole() {
+        ArnResource resource = Arn.fromString(arn).resource();
+        return resource.resourceType().filter("assumed-role"::equals).isPresent() && resource.qualifier().isPresent()
+                ? Optional.of(resource) : Optional.empty();
     }
 }

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * The host's own credentials (ARCHITECTURE.md step 1): the SDK default chain, or a named profile.
+ * The host's own credentials: the SDK default chain, or a named profile (docs/ARCHITECTURE.md,
+ * "Credential resolution").
  * Learns their account with one STS GetCallerIdentity, the first time anyone asks, and remembers
  * the answer (or the failure) for the rest of the process.
  *
@@ -27,16 +28,16 @@ public final class DefaultIdentity implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultIdentity.class);
 
     private final AwsCredentialsProvider provider;
-    private final String description;
+    private final Optional<String> profile;
     private final AwsClientFactory clients;
     private final String region;
     private final Object lock = new Object();
     private Optional<CallerIdentity> identity;
     private RuntimeException failure;
 
-    DefaultIdentity(AwsCredentialsProvider provider, String description, AwsClientFactory clients, String region) {
+    DefaultIdentity(AwsCredentialsProvider provider, Optional<String> profile, AwsClientFactory clients, String region) {
         this.provider = provider;
-        this.description = description;
+        this.profile = profile;
         this.clients = clients;
         this.region = region;
     }
@@ -56,13 +57,13 @@ public final class DefaultIdentity implements AutoCloseable {
                     .profileFile(() -> ProfileFiles.load(env, home))
                     .profileName(profile.get())
                     .build();
-            return new DefaultIdentity(provider, "profile '" + profile.get() + "'", clients, region);
+            return new DefaultIdentity(provider, profile, clients, region);
         }
         AwsCredentialsProvider provider = DefaultCredentialsProvider.builder()
                 .profileFile(() -> ProfileFiles.load(env, home))
                 .profileName(ProfileFiles.profileName(env, Optional.empty()))
                 .build();
-        return new DefaultIdentity(provider, "the AWS SDK default credential chain", clients, region);
+        return new DefaultIdentity(provider, Optional.empty(), clients, region);
     }
 
     /** The credentials; owned by this object (do not close). */
@@ -72,7 +73,7 @@ public final class DefaultIdentity implements AutoCloseable {
 
     /** Where the credentials come from, for messages: {@code profile 'ci'} or the default chain. */
     public String description() {
-        return description;
+        return profile.map(name -> "profile '" + name + "'").orElse("the AWS SDK default credential chain");
     }
 
     /**
@@ -101,8 +102,9 @@ public final class DefaultIdentity implements AutoCloseable {
         try {
             provider.resolveCredentials();
         } catch (SdkException e) {
-            if (description.startsWith("profile")) {
-                throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not get credentials from " + description
+            if (profile.isPresent()) {
+                // A profile the user named must work; the default chain may legitimately have nothing.
+                throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not get credentials from " + description()
                         + ": " + e.getMessage(), e);
             }
             LOG.info("No default credentials: {}", e.getMessage());
@@ -111,10 +113,10 @@ public final class DefaultIdentity implements AutoCloseable {
         try {
             GetCallerIdentityResponse response = clients.create(StsClient.builder(), provider, region).getCallerIdentity();
             CallerIdentity caller = new CallerIdentity(response.account(), response.arn());
-            LOG.info("Default credentials ({}) act as {}", description, caller.arn());
+            LOG.info("Default credentials ({}) act as {}", description(), caller.arn());
             return Optional.of(caller);
         } catch (SdkException e) {
-            throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not identify the credentials from " + description
+            throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not identify the credentials from " + description()
                     + " with STS GetCallerIdentity in " + region + ": " + AwsErrors.describe(e)
                     + ". Check that they are valid and not expired.", e);
         }
@@ -127,6 +129,6 @@ public final class DefaultIdentity implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DefaultIdentity[" + description + "]";
+        return "DefaultIdentity[" + description() + "]";
     }
 }

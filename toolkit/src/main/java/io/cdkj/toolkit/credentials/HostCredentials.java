@@ -9,20 +9,24 @@ import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.Partitions;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
+import io.cdkj.toolkit.target.CredentialTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
- * The host's {@link EnvironmentCredentials}: ARCHITECTURE.md "Credential resolution in the host",
- * steps 1–7. Results are cached per (account, region, mode) and roles per (environment, mode, role);
- * concurrent requests for one key wait for a single resolution (one plugin {@code getProvider}, one
- * AssumeRole). Every provider it keeps is closed by {@link #close()}.
+ * The host's {@link TargetCredentials} (docs/ARCHITECTURE.md, "Credential resolution"): base credentials
+ * per (environment, mode) — the default identity in its own account, else the selected plugins in
+ * order, verified, failing closed — and the target's role assumed on top. Base resolutions are cached
+ * per (environment, mode) and roles per target; concurrent requests for one key wait for a single
+ * resolution (one plugin {@code getProvider}, one AssumeRole). It also explains, as data, how it gets
+ * or would get credentials. Every provider it keeps is closed by {@link #close()}.
  *
  * <p>Setting the context key {@value #ALWAYS_USE_PLUGINS} to {@code true} makes it ask the plugins even
  * when the default identity already acts in the target account (e.g. to always deploy through a
@@ -30,7 +34,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  *
  * <p>Thread-safe.
  */
-public final class HostCredentials implements EnvironmentCredentials, AutoCloseable {
+public final class HostCredentials implements TargetCredentials, AutoCloseable {
 
     /** Context key: ask plugins even for the default identity's own account. */
     public static final String ALWAYS_USE_PLUGINS = "cdkj:alwaysUsePlugins";
@@ -41,8 +45,8 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
     private final Configuration configuration;
     private final PluginChain chain;
     private final RoleChaining roles;
-    private final Map<Key, Memo<Resolution>> resolutions = new ConcurrentHashMap<>();
-    private final Map<RoleKey, Memo<IdentityProvider<AwsCredentialsIdentity>>> assumed = new ConcurrentHashMap<>();
+    private final Map<CredentialTarget, Memo<Resolution>> bases = new ConcurrentHashMap<>();
+    private final Map<CredentialTarget, Memo<IdentityProvider<AwsCredentialsIdentity>>> assumed = new ConcurrentHashMap<>();
     private final List<Object> owned = new ArrayList<>();
 
     /**
@@ -60,37 +64,48 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
         this.roles = new RoleChaining(clients, env);
     }
 
-    /** How credentials for the environment and mode are found (cached; at most one resolution per key). */
-    public Resolution resolve(AwsEnvironment environment, Mode mode) {
-        return resolutions.computeIfAbsent(new Key(environment, mode), key -> new Memo<>(() -> compute(key))).get();
-    }
-
     @Override
-    public IdentityProvider<AwsCredentialsIdentity> forEnvironment(AwsEnvironment environment, Mode mode) {
-        Resolution resolution = resolve(environment, mode);
-        if (resolution instanceof Resolution.FromDefault fromDefault) {
-            return fromDefault.provider();
+    public IdentityProvider<AwsCredentialsIdentity> forTarget(CredentialTarget target) {
+        if (target.role().isEmpty()) {
+            return resolve(target.environment(), target.mode()).provider();
         }
-        if (resolution instanceof Resolution.FromPlugin fromPlugin) {
-            return fromPlugin.provider();
-        }
-        throw new ToolkitException(ErrorCode.CREDENTIALS, ((Resolution.None) resolution).message());
-    }
-
-    @Override
-    public IdentityProvider<AwsCredentialsIdentity> assumeOnTop(AwsEnvironment environment, Mode mode, RoleToAssume role) {
-        String roleArn = RoleChaining.substitute(role.roleArn(), environment.region());
-        RoleKey key = new RoleKey(environment, mode, roleArn, role.externalId());
-        return assumed.computeIfAbsent(key, k -> new Memo<>(() -> {
-            IdentityProvider<AwsCredentialsIdentity> base = forEnvironment(environment, mode);
-            return roles.assume(environment, mode, roleArn, role.externalId(), base, callerOf(resolve(environment, mode)),
-                    this::own);
+        return assumed.computeIfAbsent(target, t -> new Memo<>(() -> {
+            Resolution base = resolve(t.environment(), t.mode());
+            return roles.assume(t, base.provider(), callerOf(base), this::own);
         })).get();
     }
 
-    /** The role session name of the roles the host assumes on top ({@link #assumeOnTop}); makes no AWS call. */
-    public String roleSessionName() {
-        return roles.sessionName();
+    /** How the base credentials for the environment and mode are found (cached; one resolution per key). */
+    public Resolution resolve(AwsEnvironment environment, Mode mode) {
+        return bases.computeIfAbsent(CredentialTarget.of(environment, mode), key -> new Memo<>(() -> compute(key))).get();
+    }
+
+    /**
+     * How the credentials for {@code target} are obtained, obtaining them (the role on top included) to
+     * verify what is said.
+     *
+     * @throws ToolkitException as {@link #forTarget} does when there are none
+     */
+    public Explanation explain(CredentialTarget target) {
+        Resolution base = resolve(target.environment(), target.mode());
+        base.provider();
+        Optional<String> roleArn = target.role().map(role -> role.arnIn(target.environment()));
+        String account = base.actingAs().orElseThrow().account();
+        if (roleArn.isPresent()) {
+            forTarget(target);
+            account = accountOf(roleArn.get()).orElse(account);
+        }
+        return new Explanation(target, false, base.fromPlugin(), base.actingAs(), base.answers(), roleArn,
+                roles.sessionName(), account);
+    }
+
+    /** What {@link #explain} would say, from the plugins' own descriptions: makes no AWS call. */
+    public Explanation explainDryRun(CredentialTarget target) {
+        CredentialRequest request = requestFor(target.environment(), target.mode(), Optional.empty());
+        Optional<String> roleArn = target.role().map(role -> role.arnIn(target.environment()));
+        String account = roleArn.flatMap(HostCredentials::accountOf).orElse(target.environment().account());
+        return new Explanation(target, true, Optional.empty(), Optional.empty(), chain.dryRun(plugins.get(), request),
+                roleArn, roles.sessionName(), account);
     }
 
     /** The host's own identity. */
@@ -103,8 +118,7 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
         return plugins.get();
     }
 
-    /** The request the plugins are given for an environment and mode. */
-    public CredentialRequest requestFor(AwsEnvironment environment, Mode mode, Optional<CallerIdentity> caller) {
+    private CredentialRequest requestFor(AwsEnvironment environment, Mode mode, Optional<CallerIdentity> caller) {
         return CredentialRequest.builder()
                 .account(environment.account())
                 .region(environment.region())
@@ -116,31 +130,31 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
                 .build();
     }
 
-    private Resolution compute(Key key) {
+    private Resolution compute(CredentialTarget key) {
+        AwsEnvironment environment = key.environment();
         Optional<CallerIdentity> caller = defaultIdentity.callerIdentity();
-        if (caller.isPresent() && caller.get().account().equals(key.environment().account()) && !alwaysUsePlugins()) {
-            return fromDefault(caller.get(), key.environment());
+        boolean ownAccount = caller.isPresent() && caller.get().account().equals(environment.account());
+        if (ownAccount && !alwaysUsePlugins()) {
+            return fromDefault(caller.get(), environment, List.of());
         }
         List<LoadedPlugin> selected = plugins.get();
-        List<String> reasons = new ArrayList<>();
-        CredentialRequest request = requestFor(key.environment(), key.mode(), caller);
-        Optional<Resolution.FromPlugin> found = chain.ask(selected, request, reasons, this::own);
-        if (found.isPresent()) {
-            return found.get();
+        PluginChain.Outcome outcome = chain.ask(selected, requestFor(environment, key.mode(), caller), this::own);
+        if (outcome.found().isPresent()) {
+            return outcome.found().get();
         }
-        if (caller.isPresent() && caller.get().account().equals(key.environment().account())) {
+        if (ownAccount) {
             // Plugins were forced but none helped: the default identity is still right for this account.
-            return fromDefault(caller.get(), key.environment());
+            return fromDefault(caller.get(), environment, outcome.answers());
         }
-        return new Resolution.None(NoCredentialsMessage.of(key.environment().account(), caller, reasons,
-                availableNames(selected)), reasons);
+        return new Resolution.None(environment.account(), caller, outcome.answers(),
+                selected.isEmpty() ? foundPluginNames.get() : List.of());
     }
 
     /**
      * The default identity for its own account, once its partition (from its ARN) is the target region's:
      * account ids are per partition, so {@code aws} credentials never act in an {@code aws-cn} region.
      */
-    private Resolution fromDefault(CallerIdentity caller, AwsEnvironment environment) {
+    private Resolution fromDefault(CallerIdentity caller, AwsEnvironment environment, List<PluginAnswer> answers) {
         String regionPartition = Partitions.ofRegion(environment.region());
         if (!caller.partition().equals(regionPartition)) {
             throw new ToolkitException(ErrorCode.CREDENTIALS, "The current credentials (" + caller.arn()
@@ -149,11 +163,7 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
                     + regionPartition + "' partition (e.g. --profile NAME), or a region of partition '"
                     + caller.partition() + "'.");
         }
-        return new Resolution.FromDefault(defaultIdentity.provider(), caller);
-    }
-
-    private List<String> availableNames(List<LoadedPlugin> selected) {
-        return selected.isEmpty() ? foundPluginNames.get() : List.of();
+        return new Resolution.FromDefault(defaultIdentity.provider(), caller, answers);
     }
 
     private boolean alwaysUsePlugins() {
@@ -161,13 +171,17 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
     }
 
     private static String callerOf(Resolution resolution) {
-        if (resolution instanceof Resolution.FromDefault d) {
-            return d.identity().arn();
+        String arn = resolution.actingAs().map(CallerIdentity::arn).orElse("(no credentials)");
+        return arn + resolution.fromPlugin().map(plugin -> " (from plugin " + plugin + ")").orElse("");
+    }
+
+    /** The account field of a role ARN, when it is one. */
+    private static Optional<String> accountOf(String roleArn) {
+        try {
+            return Arn.fromString(roleArn).accountId().filter(account -> account.matches("\\d{12}"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        if (resolution instanceof Resolution.FromPlugin p) {
-            return p.verified().arn() + " (from plugin " + p.plugin() + ")";
-        }
-        return "(no credentials)";
     }
 
     private void own(Object provider) {
@@ -180,14 +194,8 @@ public final class HostCredentials implements EnvironmentCredentials, AutoClosea
     @Override
     public void close() {
         synchronized (owned) {
-            owned.forEach(provider -> Closeables.closeQuietly(provider));
+            owned.forEach(Closeables::closeQuietly);
             owned.clear();
         }
-    }
-
-    private record Key(AwsEnvironment environment, Mode mode) {
-    }
-
-    private record RoleKey(AwsEnvironment environment, Mode mode, String roleArn, Optional<String> externalId) {
     }
 }

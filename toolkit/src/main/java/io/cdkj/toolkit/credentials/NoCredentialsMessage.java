@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fail-closed message of ARCHITECTURE.md step 5, worded as the CDK CLI words it so that people and
+ * The fail-closed message (docs/ARCHITECTURE.md, "Credential resolution"), worded as the CDK CLI words it so that people and
  * scripts recognise it:
  * {@code Need to perform AWS calls for account T, but the current credentials are for C, and none of
  * these plugins found any: assume-role (reason)}, followed by a hint. Stateless.

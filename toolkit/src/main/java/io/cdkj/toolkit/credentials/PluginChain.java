@@ -7,6 +7,7 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,11 +19,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * Asks the selected plugins, in order, for credentials for one request (ARCHITECTURE.md steps 3–4).
- * Every plugin call is guarded: a {@link RuntimeException} becomes the recorded reason
- * {@code name (message)}; {@link Error}s propagate. A provider is verified with one STS
- * GetCallerIdentity in the target region before it is used; credentials for another account are a
- * hard error naming the plugin.
+ * Asks the selected plugins, in order, for credentials for one request, recording each plugin's
+ * {@link PluginAnswer}. Every plugin call is guarded: a {@link RuntimeException} becomes that plugin's
+ * {@link PluginAnswer.Failed}; {@link Error}s propagate. A provider is verified with one STS
+ * GetCallerIdentity in the target region before it is used; credentials for another account are a hard
+ * error naming the plugin. A dry run asks the same questions but calls {@code describe} instead of
+ * {@code getProvider}, so it makes no AWS call.
  *
  * <p>Thread-safe (stateless apart from the thread-safe client factory).
  */
@@ -37,60 +39,109 @@ final class PluginChain {
     }
 
     /**
-     * The first plugin's verified credentials, or empty with one reason per plugin added to {@code reasons}.
+     * What asking the plugins gave.
      *
+     * @param found   the first plugin's verified credentials, if any
+     * @param answers every plugin's answer, in order (the winner's last)
+     */
+    record Outcome(Optional<Resolution.FromPlugin> found, List<PluginAnswer> answers) {
+    }
+
+    /**
      * @param owned receives every provider kept, for closing at the end of the command
      * @throws ToolkitException {@link ErrorCode#PLUGIN} when a plugin's credentials act in another account
      */
-    Optional<Resolution.FromPlugin> ask(List<LoadedPlugin> plugins, CredentialRequest request, List<String> reasons,
-            Consumer<Object> owned) {
+    Outcome ask(List<LoadedPlugin> plugins, CredentialRequest request, Consumer<Object> owned) {
+        List<PluginAnswer> answers = new ArrayList<>();
         for (LoadedPlugin plugin : plugins) {
-            Optional<Resolution.FromPlugin> found = askOne(plugin, request, reasons, owned);
-            if (found.isPresent()) {
-                return found;
+            Optional<PluginAnswer> refusal = decide(plugin, request);
+            if (refusal.isPresent()) {
+                answers.add(refusal.get());
+                continue;
+            }
+            Optional<IdentityProvider<AwsCredentialsIdentity>> provider = obtain(plugin, request, answers);
+            if (provider.isEmpty()) {
+                continue;
+            }
+            Optional<CallerIdentity> verified = verify(plugin.name(), provider.get(), request, answers);
+            if (verified.isPresent()) {
+                owned.accept(provider.get());
+                answers.add(new PluginAnswer.Provided(plugin.name(), verified.get()));
+                return new Outcome(Optional.of(new Resolution.FromPlugin(plugin.name(), provider.get(),
+                        verified.get(), answers)), answers);
             }
         }
-        return Optional.empty();
+        return new Outcome(Optional.empty(), answers);
     }
 
-    private Optional<Resolution.FromPlugin> askOne(LoadedPlugin plugin, CredentialRequest request, List<String> reasons,
-            Consumer<Object> owned) {
+    /** What each plugin would answer, asking {@code describe} instead of {@code getProvider}: no AWS call. */
+    List<PluginAnswer> dryRun(List<LoadedPlugin> plugins, CredentialRequest request) {
+        List<PluginAnswer> answers = new ArrayList<>();
+        for (LoadedPlugin plugin : plugins) {
+            answers.add(decide(plugin, request).orElseGet(() -> describe(plugin, request)));
+        }
+        return answers;
+    }
+
+    /** Why the plugin cannot be asked for credentials; empty when {@code canProvideCredentials} said yes. */
+    private static Optional<PluginAnswer> decide(LoadedPlugin plugin, CredentialRequest request) {
         String name = plugin.name();
         if (!plugin.available()) {
-            reasons.add(name + " (" + plugin.unavailableReason().orElseThrow() + ")");
-            return Optional.empty();
+            return Optional.of(new PluginAnswer.Unavailable(name, plugin.unavailableReason().orElseThrow()));
         }
-        CredentialProviderSource source = plugin.source();
-        IdentityProvider<AwsCredentialsIdentity> provider;
         try {
-            Decision decision = source.canProvideCredentials(request);
+            Decision decision = plugin.source().canProvideCredentials(request);
             if (decision == null) {
-                reasons.add(name + " (broke its contract: canProvideCredentials returned null)");
-                return Optional.empty();
+                return Optional.of(new PluginAnswer.Failed(name, "broke its contract: canProvideCredentials returned null"));
             }
             if (!decision.canProvide()) {
                 LOG.info("Plugin {} declined account {} ({}): {}", name, request.account(), request.mode().cliName(),
                         decision.reason());
-                reasons.add(name + " (" + decision.reason() + ")");
-                return Optional.empty();
+                return Optional.of(new PluginAnswer.Declined(name, decision.reason()));
             }
-            provider = source.getProvider(request);
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.debug("Plugin {} failed for account {}", name, request.account(), e);
-            reasons.add(name + " (" + messageOf(e) + ")");
+            return Optional.of(new PluginAnswer.Failed(name, messageOf(e)));
+        }
+    }
+
+    private static PluginAnswer describe(LoadedPlugin plugin, CredentialRequest request) {
+        try {
+            Optional<String> description = plugin.source().describe(request);
+            return new PluginAnswer.WouldProvide(plugin.name(), description == null ? Optional.empty() : description);
+        } catch (RuntimeException e) {
+            LOG.debug("Plugin {} failed to describe account {}", plugin.name(), request.account(), e);
+            return new PluginAnswer.Failed(plugin.name(), messageOf(e));
+        }
+    }
+
+    private static Optional<IdentityProvider<AwsCredentialsIdentity>> obtain(LoadedPlugin plugin,
+            CredentialRequest request, List<PluginAnswer> answers) {
+        CredentialProviderSource source = plugin.source();
+        try {
+            IdentityProvider<AwsCredentialsIdentity> provider = source.getProvider(request);
+            if (provider == null) {
+                answers.add(new PluginAnswer.Failed(plugin.name(), "broke its contract: getProvider returned null"));
+            }
+            return Optional.ofNullable(provider);
+        } catch (RuntimeException e) {
+            LOG.debug("Plugin {} failed for account {}", plugin.name(), request.account(), e);
+            answers.add(new PluginAnswer.Failed(plugin.name(), messageOf(e)));
             return Optional.empty();
         }
-        if (provider == null) {
-            reasons.add(name + " (broke its contract: getProvider returned null)");
-            return Optional.empty();
-        }
+    }
+
+    /** The provider's identity when it acts in the requested account; its failure recorded otherwise. */
+    private Optional<CallerIdentity> verify(String name, IdentityProvider<AwsCredentialsIdentity> provider,
+            CredentialRequest request, List<PluginAnswer> answers) {
         CallerIdentity verified;
         try {
             verified = identify(provider, request.region());
         } catch (RuntimeException e) {
             Closeables.closeQuietly(provider);
             LOG.debug("Credentials of plugin {} did not resolve", name, e);
-            reasons.add(name + " (its credentials could not be used: " + AwsErrors.describe(e) + ")");
+            answers.add(new PluginAnswer.Failed(name, "its credentials could not be used: " + AwsErrors.describe(e)));
             return Optional.empty();
         }
         if (!verified.account().equals(request.account())) {
@@ -100,10 +151,9 @@ final class PluginChain {
                     + request.account() + " (" + request.mode().cliName() + "). Refusing to use them; fix the plugin's"
                     + " configuration for account " + request.account() + " or remove it from --plugin.");
         }
-        owned.accept(provider);
         LOG.info("Plugin {} gives {} credentials for account {} as {}", name, request.mode().cliName(),
                 request.account(), verified.arn());
-        return Optional.of(new Resolution.FromPlugin(name, provider, verified, reasons));
+        return Optional.of(verified);
     }
 
     /** One STS GetCallerIdentity with {@code provider}, in {@code region}. */

@@ -70,10 +70,11 @@ public final class ProfileFiles {
     /**
      * A region and where it came from, for messages.
      *
-     * @param region the region name
-     * @param source e.g. {@code AWS_REGION}, {@code profile 'ci'}, {@code default}
+     * @param region     the region name
+     * @param source     e.g. {@code AWS_REGION}, {@code profile 'ci'}, {@code default, as no region is configured}
+     * @param configured false when nothing configures a region and {@link #FALLBACK_REGION} is used
      */
-    public record RegionChoice(String region, String source) {
+    public record RegionChoice(String region, String source, boolean configured) {
     }
 
     /** {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else the profile's region, else us-east-1. */
@@ -81,7 +82,7 @@ public final class ProfileFiles {
         for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
-                return new RegionChoice(value.trim(), variable);
+                return new RegionChoice(value.trim(), variable, true);
             }
         }
         String name = profileName(env, profile);
@@ -90,11 +91,11 @@ public final class ProfileFiles {
                     .flatMap(p -> p.property(ProfileProperty.REGION))
                     .filter(r -> !r.isBlank());
             if (region.isPresent()) {
-                return new RegionChoice(region.get(), "profile '" + name + "'");
+                return new RegionChoice(region.get(), "profile '" + name + "'", true);
             }
         } catch (RuntimeException e) {
             // A malformed profile file is reported when credentials are needed; the region falls back.
         }
-        return new RegionChoice(FALLBACK_REGION, "default, as no region is configured");
+        return new RegionChoice(FALLBACK_REGION, "default, as no region is configured", false);
     }
 }

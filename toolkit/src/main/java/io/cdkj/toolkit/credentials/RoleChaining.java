@@ -1,12 +1,13 @@
 package io.cdkj.toolkit.credentials;
 
-import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.target.AssumeRoleOptions;
+import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -17,11 +18,13 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
- * Assumes a role named by the cloud assembly on top of an environment's credentials (ARCHITECTURE.md
- * step 6), returning the SDK's refreshing {@link StsAssumeRoleCredentialsProvider}, resolved once
- * right away so a refused role fails here with a clear message.
+ * Assumes a target's role on top of its base credentials, returning the SDK's refreshing
+ * {@link StsAssumeRoleCredentialsProvider}, resolved once right away so a refused role fails here with a
+ * clear message. The assembly's additional AssumeRole options (session tags …) are passed to STS.
  *
  * <p>Thread-safe (stateless apart from the thread-safe client factory).
  */
@@ -38,30 +41,26 @@ final class RoleChaining {
         this.sessionName = sessionName(env);
     }
 
-    /** {@code ${AWS::Partition}} replaced with the partition of {@code region}. */
-    static String substitute(String roleArn, String region) {
-        return new RoleToAssume(roleArn, Optional.empty()).arnIn(region);
-    }
-
     /** The role session name every assumed role gets. */
     String sessionName() {
         return sessionName;
     }
 
     /**
-     * @param base   the environment's credentials
+     * @param target a target with a role
+     * @param base   the target environment's credentials
      * @param caller who {@code base} is, for the error message
      * @param owned  receives the provider, for closing
      */
-    IdentityProvider<AwsCredentialsIdentity> assume(AwsEnvironment environment, Mode mode, String roleArn,
-            Optional<String> externalId, IdentityProvider<AwsCredentialsIdentity> base, String caller,
-            Consumer<Object> owned) {
+    IdentityProvider<AwsCredentialsIdentity> assume(CredentialTarget target, IdentityProvider<AwsCredentialsIdentity> base,
+            String caller, Consumer<Object> owned) {
+        AwsEnvironment environment = target.environment();
+        RoleToAssume role = target.role().orElseThrow(() -> new IllegalArgumentException("no role in " + target));
+        String roleArn = role.arnIn(environment);
         StsClient sts = clients.create(StsClient.builder(), base, environment.region());
-        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(sessionName);
-        externalId.ifPresent(request::externalId);
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
-                .refreshRequest(request.build())
+                .refreshRequest(request(roleArn, role))
                 .build();
         try {
             provider.resolveCredentials();
@@ -69,16 +68,37 @@ final class RoleChaining {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)
                     ? " Make sure the role exists and its trust policy allows " + caller + " to assume it"
-                            + (externalId.isPresent() ? " with the given external ID" : "")
+                            + (role.externalId().isPresent() ? " with the given external ID" : "")
                             + " (re-bootstrap account " + environment.account() + " with a trust for the caller's account)."
                     : " Check the role ARN and that STS is reachable in " + environment.region() + ".";
             throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not assume role " + roleArn + " in account "
-                    + environment.account() + " (" + mode.cliName() + ") as " + caller + ": " + AwsErrors.describe(e)
-                    + "." + fix, e);
+                    + environment.account() + " (" + target.mode().cliName() + ") as " + caller + ": "
+                    + AwsErrors.describe(e) + "." + fix, e);
         }
         owned.accept(provider);
-        LOG.info("Assumed role {} for account {} ({})", roleArn, environment.account(), mode.cliName());
+        LOG.info("Assumed role {} for account {} ({})", roleArn, environment.account(), target.mode().cliName());
         return provider;
+    }
+
+    private AssumeRoleRequest request(String roleArn, RoleToAssume role) {
+        AssumeRoleOptions options = role.options();
+        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(sessionName);
+        role.externalId().ifPresent(request::externalId);
+        if (!options.tags().isEmpty()) {
+            request.tags(options.tags().entrySet().stream()
+                    .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList());
+        }
+        if (!options.transitiveTagKeys().isEmpty()) {
+            request.transitiveTagKeys(options.transitiveTagKeys());
+        }
+        if (!options.policyArns().isEmpty()) {
+            request.policyArns(options.policyArns().stream().map(arn -> PolicyDescriptorType.builder().arn(arn).build())
+                    .toList());
+        }
+        options.policy().ifPresent(request::policy);
+        options.durationSeconds().ifPresent(request::durationSeconds);
+        options.sourceIdentity().ifPresent(request::sourceIdentity);
+        return request.build();
     }
 
     /** {@code cdkj-<user>}, valid for STS ({@code [\w+=,.@-]{2,64}}) and auditable in CloudTrail. */

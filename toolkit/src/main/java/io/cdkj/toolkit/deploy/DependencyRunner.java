@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import java.time.Duration;
@@ -33,10 +34,10 @@ final class DependencyRunner {
      * @return one result per stack, in the order of {@code stacks}
      * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the stacks of a dependency cycle
      */
-    static List<StackResult> run(List<StackDeployment> stacks, boolean reverse, int concurrency,
-            Function<StackDeployment, StackResult> job) {
-        Map<String, StackDeployment> byId = new LinkedHashMap<>();
-        stacks.forEach(s -> byId.put(s.artifactId(), s));
+    static List<StackResult> run(List<ResolvedStack> stacks, boolean reverse, int concurrency,
+            Function<ResolvedStack, StackResult> job) {
+        Map<String, ResolvedStack> byId = new LinkedHashMap<>();
+        stacks.forEach(s -> byId.put(s.displayName(), s));
         Map<String, List<String>> waitsFor = edges(byId, reverse);
         List<String> order = topologicalOrder(waitsFor);
 
@@ -50,18 +51,18 @@ final class DependencyRunner {
             Map<String, CompletableFuture<StackResult>> futures = new HashMap<>();
             for (String id : order) {
                 List<CompletableFuture<StackResult>> before = waitsFor.get(id).stream().map(futures::get).toList();
-                StackDeployment stack = byId.get(id);
+                ResolvedStack stack = byId.get(id);
                 futures.put(id, CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(ignored -> runOne(stack, before, job), executor));
             }
-            return stacks.stream().map(s -> futures.get(s.artifactId()).join()).toList();
+            return stacks.stream().map(s -> futures.get(s.displayName()).join()).toList();
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private static StackResult runOne(StackDeployment stack, List<CompletableFuture<StackResult>> before,
-            Function<StackDeployment, StackResult> job) {
+    private static StackResult runOne(ResolvedStack stack, List<CompletableFuture<StackResult>> before,
+            Function<ResolvedStack, StackResult> job) {
         for (CompletableFuture<StackResult> f : before) {
             StackResult dependency = f.join();
             if (!dependency.outcome().ok()) {
@@ -78,18 +79,18 @@ final class DependencyRunner {
     }
 
     /** For each stack, the selected stacks it must wait for. */
-    private static Map<String, List<String>> edges(Map<String, StackDeployment> byId, boolean reverse) {
+    private static Map<String, List<String>> edges(Map<String, ResolvedStack> byId, boolean reverse) {
         Map<String, List<String>> waitsFor = new LinkedHashMap<>();
         byId.keySet().forEach(id -> waitsFor.put(id, new ArrayList<>()));
-        for (StackDeployment stack : byId.values()) {
-            for (String dependency : stack.dependencies()) {
+        for (ResolvedStack stack : byId.values()) {
+            for (String dependency : stack.artifact().stackDependencies()) {
                 if (!byId.containsKey(dependency)) {
                     continue;
                 }
                 if (reverse) {
-                    waitsFor.get(dependency).add(stack.artifactId());
+                    waitsFor.get(dependency).add(stack.displayName());
                 } else {
-                    waitsFor.get(stack.artifactId()).add(dependency);
+                    waitsFor.get(stack.displayName()).add(dependency);
                 }
             }
         }

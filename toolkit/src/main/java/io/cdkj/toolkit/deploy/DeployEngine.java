@@ -1,9 +1,11 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
-import io.cdkj.toolkit.credentials.EnvironmentCredentials;
+import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -33,7 +35,7 @@ public final class DeployEngine {
      * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
      * @param clock   measures elapsed time and formats event times in its zone
      */
-    public DeployEngine(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter progress,
+    public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, PrintWriter progress,
             PrintWriter results, Sleeper sleeper, Clock clock) {
         this.log = new ProgressLog(progress);
         this.results = new ProgressLog(results);
@@ -53,7 +55,7 @@ public final class DeployEngine {
      * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed;
      *     ({@link ErrorCode#USAGE}) before deploying anything when an asset is a docker image
      */
-    public List<StackResult> deploy(List<StackDeployment> stacks, DeployOptions options) {
+    public List<StackResult> deploy(List<ResolvedStack> stacks, DeployOptions options) {
         stacks.forEach(StackAssets::requireSupported);
         List<StackResult> results = DependencyRunner.run(stacks, false, options.concurrency(),
                 stack -> deployer.deploy(stack, options));
@@ -70,7 +72,7 @@ public final class DeployEngine {
      * @param roleArn {@code --role-arn}, overriding the stacks' service role
      * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed
      */
-    public List<StackResult> destroy(List<StackDeployment> stacks, Optional<String> roleArn, int concurrency) {
+    public List<StackResult> destroy(List<ResolvedStack> stacks, Optional<String> roleArn, int concurrency) {
         List<StackResult> results = DependencyRunner.run(stacks, true, concurrency,
                 stack -> destroyer.destroy(stack, roleArn));
         summarize(results);

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.deploy.assets.AssetManifest;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
@@ -31,8 +32,8 @@ final class StackAssets {
     }
 
     /** Fails before anything is deployed if any stack needs a docker image. */
-    static void requireSupported(StackDeployment stack) {
-        stack.assetsManifests().forEach(file -> AssetManifest.read(file).requireNoDockerImages());
+    static void requireSupported(ResolvedStack stack) {
+        stack.artifact().assetManifests().forEach(file -> AssetManifest.read(file).requireNoDockerImages());
     }
 
     /**
@@ -40,11 +41,11 @@ final class StackAssets {
      *
      * @return sets {@code TemplateBody} or {@code TemplateURL} on a change set request
      */
-    Consumer<CreateChangeSetRequest.Builder> publish(StackDeployment stack, StackTemplate template,
+    Consumer<CreateChangeSetRequest.Builder> publish(ResolvedStack stack, StackTemplate template,
             IdentityProvider<AwsCredentialsIdentity> credentials) {
         boolean inline = template.inline();
-        Path templateName = stack.templateFile().getFileName();
-        for (Path file : stack.assetsManifests()) {
+        Path templateName = stack.artifact().templateFile().getFileName();
+        for (Path file : stack.artifact().assetManifests()) {
             AssetManifest manifest = AssetManifest.read(file);
             publisher.publish(stack.stackName(), stack.environment(), credentials, manifest,
                     asset -> !(inline && asset.source().getFileName().equals(templateName)));
@@ -52,7 +53,7 @@ final class StackAssets {
         if (inline) {
             return request -> request.templateBody(template.text());
         }
-        StackTemplate.S3Location location = template.location(stack.stackTemplateAssetObjectUrl(), stack.environment());
+        StackTemplate.S3Location location = template.location(stack.artifact().stackTemplateAssetObjectUrl(), stack.environment());
         if (!location.isAsset()) {
             S3Client s3 = clients.create(S3Client.builder(), credentials, stack.environment().region());
             s3.putObject(r -> r.bucket(location.bucket()).key(location.key()), RequestBody.fromString(template.text()));

@@ -1,5 +1,8 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.aws.PseudoParameters;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import java.time.Clock;
@@ -56,7 +59,7 @@ final class StackDeployer {
     }
 
     /** Deploys {@code stack}; failures become a {@code FAILED} result (interruption is rethrown). */
-    StackResult deploy(StackDeployment stack, DeployOptions options) {
+    StackResult deploy(ResolvedStack stack, DeployOptions options) {
         Instant start = clock.instant();
         String name = stack.stackName();
         try {
@@ -74,12 +77,12 @@ final class StackDeployer {
         }
     }
 
-    private StackResult run(StackDeployment stack, DeployOptions options, Instant start) {
+    private StackResult run(ResolvedStack stack, DeployOptions options, Instant start) {
         String name = stack.stackName();
         log.stack(name, "deploying to " + stack.environment());
         IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
         CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
-        StackTemplate template = StackTemplate.read(stack.templateFile());
+        StackTemplate template = StackTemplate.read(stack.artifact().templateFile());
         Consumer<CreateChangeSetRequest.Builder> templateSource = assets.publish(stack, template, credentials);
         Optional<Stack> existing = settle(cloudFormation, stack);
 
@@ -107,7 +110,7 @@ final class StackDeployer {
     }
 
     /** Shows the changes, executes them and follows the stack's events to the end. */
-    private StackResult execute(CloudFormationClient cloudFormation, StackDeployment stack, ChangeSetPlan.Ready ready,
+    private StackResult execute(CloudFormationClient cloudFormation, ResolvedStack stack, ChangeSetPlan.Ready ready,
             Instant start) {
         String name = stack.stackName();
         ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
@@ -129,7 +132,7 @@ final class StackDeployer {
     }
 
     /** The stack as it stands when no other operation is running; empty if it must be (re-)created. */
-    private Optional<Stack> settle(CloudFormationClient cloudFormation, StackDeployment stack) {
+    private Optional<Stack> settle(CloudFormationClient cloudFormation, ResolvedStack stack) {
         String name = stack.stackName();
         Optional<Stack> existing = poller.retryThrottled("stack " + name, () -> Stacks.find(cloudFormation, name));
         if (existing.isPresent() && StackStatuses.inProgress(existing.get().stackStatusAsString())) {
@@ -157,18 +160,18 @@ final class StackDeployer {
                 && !s.stackStatusAsString().equals("DELETE_COMPLETE"));
     }
 
-    private void protect(CloudFormationClient cloudFormation, StackDeployment stack, Stack current) {
+    private void protect(CloudFormationClient cloudFormation, ResolvedStack stack, Stack current) {
         // only call when it differs: one call fewer per deploy, and moto lacks this operation
-        if (Boolean.TRUE.equals(current.enableTerminationProtection()) != stack.terminationProtection()) {
+        if (Boolean.TRUE.equals(current.enableTerminationProtection()) != stack.artifact().terminationProtection()) {
             cloudFormation.updateTerminationProtection(r -> r.stackName(current.stackId())
-                    .enableTerminationProtection(stack.terminationProtection()));
-            log.stack(stack.stackName(), "termination protection " + (stack.terminationProtection() ? "enabled" : "disabled"));
+                    .enableTerminationProtection(stack.artifact().terminationProtection()));
+            log.stack(stack.stackName(), "termination protection " + (stack.artifact().terminationProtection() ? "enabled" : "disabled"));
         }
     }
 
-    private static List<Parameter> parameters(StackDeployment stack, StackTemplate template, DeployOptions options,
+    private static List<Parameter> parameters(ResolvedStack stack, StackTemplate template, DeployOptions options,
             Optional<Stack> existing) {
-        Map<String, String> unqualified = new LinkedHashMap<>(stack.parameters());
+        Map<String, String> unqualified = new LinkedHashMap<>(stack.artifact().parameters());
         unqualified.putAll(options.parameters().forStack(stack.stackName()));
         Set<String> deployed = existing.map(s -> s.parameters().stream().map(Parameter::parameterKey)
                 .collect(Collectors.toSet())).orElse(Set.of());
@@ -176,20 +179,20 @@ final class StackDeployer {
                 options.parameters().qualifiedFor(stack.stackName()), deployed);
     }
 
-    private static List<Tag> tags(StackDeployment stack, DeployOptions options) {
-        Map<String, String> tags = new LinkedHashMap<>(stack.tags());
+    private static List<Tag> tags(ResolvedStack stack, DeployOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(stack.artifact().tags());
         tags.putAll(options.tags());
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
-    private static List<String> notificationArns(StackDeployment stack, DeployOptions options) {
-        return Stream.concat(stack.notificationArns().stream(), options.notificationArns().stream())
+    private static List<String> notificationArns(ResolvedStack stack, DeployOptions options) {
+        return Stream.concat(stack.artifact().notificationArns().stream(), options.notificationArns().stream())
                 .distinct().toList();
     }
 
-    private static Optional<String> serviceRole(StackDeployment stack, DeployOptions options) {
-        return options.roleArn().or(() -> stack.cloudFormationExecutionRoleArn())
-                .map(arn -> Placeholders.resolve(arn, stack.environment()));
+    private static Optional<String> serviceRole(ResolvedStack stack, DeployOptions options) {
+        return options.roleArn().or(() -> stack.artifact().cloudFormationExecutionRoleArn())
+                .map(arn -> PseudoParameters.resolve(arn, stack.environment()));
     }
 
     private static Map<String, String> outputs(Stack stack) {

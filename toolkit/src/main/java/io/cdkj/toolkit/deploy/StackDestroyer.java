@@ -1,5 +1,8 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.aws.PseudoParameters;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import java.time.Clock;
@@ -33,7 +36,7 @@ final class StackDestroyer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    StackResult destroy(StackDeployment stack, Optional<String> roleArn) {
+    StackResult destroy(ResolvedStack stack, Optional<String> roleArn) {
         Instant start = clock.instant();
         String name = stack.stackName();
         try {
@@ -51,8 +54,8 @@ final class StackDestroyer {
             log.stack(name, "destroying in " + stack.environment());
             StackEventStream events = new StackEventStream(cloudFormation, current.stackId(),
                     StackEventStream.newestEventId(cloudFormation, current.stackId()));
-            Optional<String> role = roleArn.or(stack::cloudFormationExecutionRoleArn)
-                    .map(arn -> Placeholders.resolve(arn, stack.environment()));
+            Optional<String> role = roleArn.or(stack.artifact()::cloudFormationExecutionRoleArn)
+                    .map(arn -> PseudoParameters.resolve(arn, stack.environment()));
             cloudFormation.deleteStack(r -> r.stackName(current.stackId()).roleARN(role.orElse(null)));
             Optional<Stack> after = waiter.untilStable(cloudFormation, name, current.stackId(), events);
             if (after.isPresent() && !after.get().stackStatusAsString().equals("DELETE_COMPLETE")) {

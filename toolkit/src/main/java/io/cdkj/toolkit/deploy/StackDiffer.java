@@ -1,5 +1,7 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -8,7 +10,7 @@ import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
-import io.cdkj.toolkit.credentials.EnvironmentCredentials;
+import io.cdkj.toolkit.credentials.TargetCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,11 +31,11 @@ public final class StackDiffer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private final EnvironmentCredentials credentials;
+    private final TargetCredentials credentials;
     private final AwsClientFactory clients;
     private final ProgressLog log;
 
-    public StackDiffer(EnvironmentCredentials credentials, AwsClientFactory clients, PrintWriter out) {
+    public StackDiffer(TargetCredentials credentials, AwsClientFactory clients, PrintWriter out) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = new ProgressLog(out);
@@ -44,13 +46,13 @@ public final class StackDiffer {
      *
      * @return the number of stacks that differ
      */
-    public int diff(List<StackDeployment> stacks) {
+    public int diff(List<ResolvedStack> stacks) {
         int differing = 0;
-        for (StackDeployment stack : stacks) {
+        for (ResolvedStack stack : stacks) {
             CloudFormationClient cloudFormation = clients.create(CloudFormationClient.builder(),
-                    credentials.forEnvironment(stack.environment(), Mode.READ), stack.environment().region());
+                    credentials.forTarget(stack.target(Mode.READ)), stack.environment().region());
             JsonNode deployed = deployed(cloudFormation, stack);
-            List<String> lines = TemplateDiff.lines(deployed, StackTemplate.read(stack.templateFile()).json());
+            List<String> lines = TemplateDiff.lines(deployed, StackTemplate.read(stack.artifact().templateFile()).json());
             log.line("Stack " + stack.stackName() + " (" + stack.environment() + ")"
                     + (deployed.isMissingNode() ? " — not deployed yet" : ""));
             if (lines.isEmpty()) {
@@ -64,7 +66,7 @@ public final class StackDiffer {
         return differing;
     }
 
-    private static JsonNode deployed(CloudFormationClient cloudFormation, StackDeployment stack) {
+    private static JsonNode deployed(CloudFormationClient cloudFormation, ResolvedStack stack) {
         try {
             Optional<String> status = Stacks.find(cloudFormation, stack.stackName()).map(s -> s.stackStatusAsString());
             if (status.isEmpty() || StackStatuses.neverDeployed(status.get())) {

@@ -3,8 +3,8 @@ package io.cdkj.toolkit.deploy;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
-import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the stacks a user names ({@code cdkj deploy devSampleApp}, {@code --all}, or nothing when the
- * app has one stack) into the stacks of the assembly to act on, in manifest order, and converts them to
- * {@link StackDeployment}s. Names match the display name ({@code Stage/Stack}), artifact id or
+ * app has one stack) into the stacks of the assembly to act on, in manifest order, each in its concrete
+ * environment ({@link ResolvedStack}). Names match the display name ({@code Stage/Stack}), artifact id or
  * CloudFormation stack name; {@code *} is a wildcard. Deploy adds the stacks the selected ones depend on
  * (as the CDK CLI does unless {@code --exclusively}); destroy adds the stacks that depend on them.
  * Stateless.
@@ -34,8 +34,8 @@ public final class StackSelection {
      *     matches nothing or no name is given for a multi-stack app; ({@link ErrorCode#ASSEMBLY}) when a
      *     selected stack is environment-agnostic
      */
-    public static List<StackDeployment> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend) {
-        return selectArtifacts(assembly, names, all, extend).stream().map(StackSelection::toDeployment).toList();
+    public static List<ResolvedStack> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend) {
+        return selectArtifacts(assembly, names, all, extend).stream().map(ResolvedStack::of).toList();
     }
 
     /**
@@ -72,35 +72,6 @@ public final class StackSelection {
         }
         Set<String> ids = extend(stacks, selected, extend);
         return stacks.stream().filter(s -> ids.contains(s.displayName())).toList();
-    }
-
-    /**
-     * The stack's concrete environment.
-     *
-     * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the fix when it is environment-agnostic
-     */
-    public static AwsEnvironment environmentOf(StackArtifact stack) {
-        return stack.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
-                ErrorCode.ASSEMBLY, "Stack " + stack.displayName() + " has no concrete environment (" + stack.environment()
-                + "); give it env(Environment.builder().account(...).region(...)) in the app"));
-    }
-
-    /** The engine's view of one stack artifact. */
-    static StackDeployment toDeployment(StackArtifact stack) {
-        var environment = environmentOf(stack);
-        StackDeployment.Builder builder = StackDeployment.builder(stack.displayName(), environment, stack.templateFile())
-                .stackName(stack.stackName())
-                .parameters(stack.parameters())
-                .tags(stack.tags())
-                .terminationProtection(stack.terminationProtection())
-                .notificationArns(stack.notificationArns())
-                .dependencies(stack.stackDependencies())
-                .assetsManifests(stack.assetManifests());
-        stack.assumeRoleArn().ifPresent(builder::assumeRoleArn);
-        stack.assumeRoleExternalId().ifPresent(builder::assumeRoleExternalId);
-        stack.cloudFormationExecutionRoleArn().ifPresent(builder::cloudFormationExecutionRoleArn);
-        stack.stackTemplateAssetObjectUrl().ifPresent(builder::stackTemplateAssetObjectUrl);
-        return builder.build();
     }
 
     private static Set<String> extend(List<StackArtifact> stacks, Set<StackArtifact> selected, Extend extend) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.aws.Partitions;
+import io.cdkj.toolkit.aws.PseudoParameters;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +61,10 @@ record StackTemplate(String text, JsonNode json) {
      */
     S3Location location(Optional<String> stackTemplateAssetObjectUrl, AwsEnvironment environment) {
         if (stackTemplateAssetObjectUrl.isPresent()) {
-            URI url = URI.create(Placeholders.resolve(stackTemplateAssetObjectUrl.get(), environment));
+            URI url = URI.create(PseudoParameters.resolve(stackTemplateAssetObjectUrl.get(), environment));
             return new S3Location(url.getHost(), url.getPath().substring(1), true);
         }
-        return new S3Location(Placeholders.resolve(DEFAULT_ASSETS_BUCKET, environment), "cdkj/" + sha256() + ".json", false);
+        return new S3Location(PseudoParameters.resolve(DEFAULT_ASSETS_BUCKET, environment), "cdkj/" + sha256() + ".json", false);
     }
 
     /**
@@ -74,7 +76,7 @@ record StackTemplate(String text, JsonNode json) {
 
         /** The HTTPS URL CloudFormation's {@code TemplateURL} expects. */
         String url(String region) {
-            return "https://s3." + region + "." + Placeholders.s3UrlSuffix(region) + "/" + bucket + "/" + key;
+            return "https://s3." + region + "." + Partitions.urlSuffixOf(region) + "/" + bucket + "/" + key;
         }
     }
 

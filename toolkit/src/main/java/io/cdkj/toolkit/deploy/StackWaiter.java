@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.ProgressLog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;

@@ -1,15 +1,13 @@
 package io.cdkj.toolkit.lookups;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.aws.AwsClientFactory;
-import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.context.ContextValues;
-import io.cdkj.toolkit.credentials.EnvironmentCredentials;
-import io.cdkj.toolkit.credentials.RoleToAssume;
+import io.cdkj.toolkit.credentials.TargetCredentials;
+import io.cdkj.toolkit.target.CredentialTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +25,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
- * Runs one round of context lookups: groups the missing entries by (environment, lookup role),
- * resolves READ credentials once per group through the host (so plugins apply, and
+ * Runs one round of context lookups: groups the missing entries by their {@link CredentialTarget}
+ * (environment, READ, lookup role), gets credentials once per group from the host (so plugins apply, and
  * {@code lookupRoleArn} is assumed on top), and runs the groups in parallel — one set of SDK clients
  * per group, lookups within a group one after another. A failure never aborts the round: it becomes
  * a transient {@code $providerError} value for its keys, so the app reports it on the construct.
@@ -39,11 +37,11 @@ public final class ContextLookups {
 
     private static final int MAX_PARALLEL_ENVIRONMENTS = 16;
 
-    private final EnvironmentCredentials credentials;
+    private final TargetCredentials credentials;
     private final AwsClientFactory clientFactory;
     private final LookupProviders providers;
 
-    public ContextLookups(EnvironmentCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers) {
+    public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.providers = Objects.requireNonNull(providers, "providers");
@@ -59,16 +57,15 @@ public final class ContextLookups {
         providers.requireSupported(missing);
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();
-        Map<LookupTarget, List<MissingContext>> groups = new LinkedHashMap<>();
+        Map<CredentialTarget, List<MissingContext>> groups = new LinkedHashMap<>();
         for (MissingContext m : missing) {
-            Optional<AwsEnvironment> env = m.environment();
-            if (env.isEmpty()) {
+            Optional<CredentialTarget> target = m.target();
+            if (target.isEmpty()) {
                 fail(m, ErrorCode.USAGE, "Cannot look up '" + m.key() + "': the query names no concrete account and"
                         + " region. Give the stack an explicit env (account and region).", values, failures);
                 continue;
             }
-            Optional<RoleToAssume> role = m.lookupRoleArn().map(arn -> new RoleToAssume(arn, m.lookupRoleExternalId()));
-            groups.computeIfAbsent(new LookupTarget(env.get(), role), t -> new ArrayList<>()).add(m);
+            groups.computeIfAbsent(target.get(), t -> new ArrayList<>()).add(m);
         }
         if (!groups.isEmpty()) {
             runGroups(groups, values, failures);
@@ -82,7 +79,7 @@ public final class ContextLookups {
         return new LookupResults(ordered, orderedFailures);
     }
 
-    private void runGroups(Map<LookupTarget, List<MissingContext>> groups, Map<String, JsonNode> values,
+    private void runGroups(Map<CredentialTarget, List<MissingContext>> groups, Map<String, JsonNode> values,
                            Map<String, LookupFailure> failures) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(groups.size(), MAX_PARALLEL_ENVIRONMENTS), r -> {
@@ -112,14 +109,12 @@ public final class ContextLookups {
         }
     }
 
-    private GroupResult runGroup(LookupTarget target, List<MissingContext> entries) {
+    private GroupResult runGroup(CredentialTarget target, List<MissingContext> entries) {
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();
         LookupClients clients;
         try {
-            IdentityProvider<AwsCredentialsIdentity> creds = target.role().isPresent()
-                    ? credentials.assumeOnTop(target.environment(), Mode.READ, target.role().get())
-                    : credentials.forEnvironment(target.environment(), Mode.READ);
+            IdentityProvider<AwsCredentialsIdentity> creds = credentials.forTarget(target);
             clients = new LookupClients(clientFactory, creds, target.environment());
         } catch (ToolkitException e) {
             entries.forEach(m -> fail(m, e.code(), e.getMessage(), values, failures));

@@ -104,10 +104,7 @@ public final class Synthesizer {
                         new SynthTimings(appRuns, lookupTime, total));
             }
             if (!request.lookups()) {
-                throw new ToolkitException(ErrorCode.USAGE, "Context lookups have been disabled (--no-lookups)."
-                        + " Make sure all necessary context is already in 'cdk.context.json' by running 'cdkj synth'"
-                        + " with sufficient AWS credentials and committing the result. Missing context keys: '"
-                        + String.join(", ", missing) + "'");
+                throw new LookupsDisabledException(List.copyOf(missing));
             }
             previouslyMissing = missing;
             progress.println("Some context information is missing (" + missing.size() + " value"

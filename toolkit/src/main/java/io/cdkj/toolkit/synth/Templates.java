@@ -10,7 +10,7 @@ import io.cdkj.toolkit.assembly.StackArtifact;
 import java.io.IOException;
 
 /** Renders a stack's template for {@code cdkj synth STACK}: YAML (as the CDK CLI) or JSON. Stateless. */
-final class Templates {
+public final class Templates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -21,7 +21,7 @@ final class Templates {
     private Templates() {
     }
 
-    static String render(StackArtifact stack, boolean json) {
+    public static String render(StackArtifact stack, boolean json) {
         try {
             JsonNode template = JSON.readTree(stack.templateFile().toFile());
             return json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(template)

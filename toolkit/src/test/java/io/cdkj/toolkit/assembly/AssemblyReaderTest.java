@@ -3,12 +3,16 @@ package io.cdkj.toolkit.assembly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.target.RoleToAssume;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,13 +142,13 @@ class AssemblyReaderTest {
         assertThat(dev.parameters()).containsEntry("Env", "dev");
         assertThat(dev.tags()).containsEntry("team", "platform");
         assertThat(dev.terminationProtection()).isTrue();
-        assertThat(dev.assumeRoleArn()).contains("arn:${AWS::Partition}:iam::111111111111:role/deploy");
-        assertThat(dev.assumeRoleExternalId()).contains("ext-1");
+        assertThat(dev.deployRole()).contains(RoleToAssume.of("arn:${AWS::Partition}:iam::111111111111:role/deploy",
+                Optional.of("ext-1")));
         assertThat(dev.cloudFormationExecutionRoleArn()).contains("arn:${AWS::Partition}:iam::111111111111:role/exec");
         assertThat(dev.requiresBootstrapStackVersion()).hasValue(6);
         assertThat(dev.bootstrapStackVersionSsmParameter()).contains("/cdk-bootstrap/hnb659fds/version");
         assertThat(dev.stackTemplateAssetObjectUrl()).contains("s3://bucket/abc.json");
-        assertThat(dev.lookupRole().orElseThrow().requiresBootstrapStackVersion()).hasValue(8);
+        assertThat(dev.lookupRole().orElseThrow().arnTemplate()).isEqualTo("arn:${AWS::Partition}:iam::111111111111:role/lookup");
         assertThat(dev.assetManifests()).containsExactly(dir.resolve("devSampleApp.assets.json"));
         assertThat(dev.stackDependencies()).isEmpty();
         assertThat(dev.errors()).extracting(Annotation::render)
@@ -152,7 +156,7 @@ class AssemblyReaderTest {
         StackArtifact prod = reader.read(dir).stack("prodSampleApp").orElseThrow();
         assertThat(prod.stackDependencies()).containsExactly("devSampleApp");
         assertThat(prod.terminationProtection()).isFalse();
-        assertThat(prod.assumeRoleArn()).isEmpty();
+        assertThat(prod.deployRole()).isEmpty();
     }
 
     @Test
@@ -167,8 +171,10 @@ class AssemblyReaderTest {
         assertThat(assembly.missing()).extracting(MissingContext::provider).containsExactly("ssm", "availability-zones");
         MissingContext ssm = assembly.missing().get(0);
         assertThat(ssm.environment()).contains(new AwsEnvironment("111111111111", "us-east-2"));
-        assertThat(ssm.lookupRoleArn()).contains("arn:${AWS::Partition}:iam::111111111111:role/lookup");
-        assertThat(ssm.lookupRoleExternalId()).contains("ext-9");
+        assertThat(ssm.lookupRole()).contains(RoleToAssume.of("arn:${AWS::Partition}:iam::111111111111:role/lookup",
+                Optional.of("ext-9")));
+        assertThat(ssm.target()).contains(new CredentialTarget(new AwsEnvironment("111111111111", "us-east-2"),
+                Mode.READ, ssm.lookupRole()));
         assertThat(ssm.text("parameterName")).contains("/cdkj/sample/message");
     }
 

@@ -1,5 +1,8 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.api.ToolkitOptions;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.api.Io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,7 @@ import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.WireMockAws;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.target.CredentialTarget;
 import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
@@ -161,15 +165,15 @@ class AssumeRolePluginEndToEndTest {
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("USER", "tester"), work, home, List.of());
         List<IdentityProvider<AwsCredentialsIdentity>> providers = new ArrayList<>();
-        try (ToolkitSession session = new ToolkitSession(io,
-                new GlobalOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
+        try (Toolkit session = new Toolkit(io,
+                new ToolkitOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
             ExecutorService pool = Executors.newFixedThreadPool(50);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<IdentityProvider<AwsCredentialsIdentity>>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return session.credentials().forEnvironment(new AwsEnvironment(PROD, "us-east-1"), Mode.WRITE);
+                    return session.credentials().forTarget(CredentialTarget.of(new AwsEnvironment(PROD, "us-east-1"), Mode.WRITE));
                 }));
             }
             start.countDown();

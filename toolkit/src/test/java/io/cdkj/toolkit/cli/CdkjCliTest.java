@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.api.ToolkitOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +26,13 @@ class CdkjCliTest {
 
     /** Records the session it got and what the session saw; throws on demand. */
     @Command(name = "probe")
-    static final class Probe extends SessionCommand {
-        static final AtomicReference<ToolkitSession> SESSION = new AtomicReference<>();
-        static final AtomicReference<GlobalOptions> OPTIONS = new AtomicReference<>();
+    static final class Probe extends ToolkitCommand {
+        static final AtomicReference<Toolkit> SESSION = new AtomicReference<>();
+        static final AtomicReference<ToolkitOptions> OPTIONS = new AtomicReference<>();
         static final AtomicReference<RuntimeException> THROW = new AtomicReference<>();
 
         @Override
-        protected int run(ToolkitSession session) {
+        protected int run(Toolkit session) {
             SESSION.set(session);
             OPTIONS.set(session.options());
             session.clients();
@@ -101,7 +103,7 @@ class CdkjCliTest {
         probe("--profile", "ci", "--plugin", "b", "probe", "--plugin", "a", "-c", "k=v", "--context", "x=1=2",
                 "--verbose");
 
-        GlobalOptions options = Probe.OPTIONS.get();
+        ToolkitOptions options = Probe.OPTIONS.get();
         assertThat(options.profile()).contains("ci");
         assertThat(options.plugins()).containsExactly("b", "a");
         assertThat(options.context()).containsExactly("k=v", "x=1=2");

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.api.Io;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

@@ -1,16 +1,18 @@
 package io.cdkj.toolkit.credentials;
 
+import io.cdkj.toolkit.target.RoleToAssume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsCallLog;
+import io.cdkj.toolkit.target.CredentialTarget;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.cli.GlobalOptions;
-import io.cdkj.toolkit.cli.Io;
-import io.cdkj.toolkit.cli.ToolkitSession;
+import io.cdkj.toolkit.api.ToolkitOptions;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,23 +73,23 @@ class CallBudgetTest {
     @Test
     void lookupsAndStacksOfTwoAccountsAtOnce_stayWithinTheStsBudget() throws Exception {
         // given: what a synth's lookups and a deploy's stacks ask for, all at the same time
-        RoleToAssume lookupRole = new RoleToAssume(
+        RoleToAssume lookupRole = RoleToAssume.of(
                 "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-2",
                 Optional.empty());
         List<Request<Object>> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS_PER_KEY; i++) {
             for (AwsEnvironment env : List.of(DEV, PROD)) {
                 for (Mode mode : Mode.values()) {
-                    requests.add(session -> ((ToolkitSession) session).credentials().forEnvironment(env, mode)
+                    requests.add(session -> ((Toolkit) session).credentials().forTarget(CredentialTarget.of(env, mode))
                             .resolveIdentity().join());
                 }
             }
-            requests.add(session -> ((ToolkitSession) session).credentials().assumeOnTop(DEV, Mode.READ, lookupRole)
+            requests.add(session -> ((Toolkit) session).credentials().forTarget(new CredentialTarget(DEV, Mode.READ, Optional.of(lookupRole)))
                     .resolveIdentity().join());
         }
 
         // when
-        try (ToolkitSession session = session()) {
+        try (Toolkit session = session()) {
             runConcurrently(session, requests);
         }
 
@@ -109,7 +111,7 @@ class CallBudgetTest {
         T call(Object session) throws Exception;
     }
 
-    private static void runConcurrently(ToolkitSession session, List<Request<Object>> requests) throws Exception {
+    private static void runConcurrently(Toolkit session, List<Request<Object>> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -129,10 +131,10 @@ class CallBudgetTest {
         }
     }
 
-    private ToolkitSession session() {
+    private Toolkit session() {
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("USER", "tester"), work, home, List.of());
-        return new ToolkitSession(io, new GlobalOptions(Optional.empty(), List.of("assume-role"), List.of(), false,
+        return new Toolkit(io, new ToolkitOptions(Optional.empty(), List.of("assume-role"), List.of(), false,
                 false));
     }
 }

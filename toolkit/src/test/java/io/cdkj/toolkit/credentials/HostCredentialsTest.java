@@ -1,9 +1,11 @@
 package io.cdkj.toolkit.credentials;
 
+import io.cdkj.toolkit.target.RoleToAssume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdkj.localaws.AwsCallLog;
+import io.cdkj.toolkit.target.CredentialTarget;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
@@ -13,9 +15,9 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.cli.CliHarness;
-import io.cdkj.toolkit.cli.GlobalOptions;
-import io.cdkj.toolkit.cli.Io;
-import io.cdkj.toolkit.cli.ToolkitSession;
+import io.cdkj.toolkit.api.ToolkitOptions;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.plugins.fakes.FakeAssumeRolePlugin;
 import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
@@ -91,10 +93,10 @@ class HostCredentialsTest {
         return wireMock;
     }
 
-    private ToolkitSession session(String... plugins) {
+    private Toolkit session(String... plugins) {
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new ByteArrayInputStream(new byte[0]), Map.of("USER", "tester"), work, home, List.of());
-        return new ToolkitSession(io, new GlobalOptions(Optional.empty(), List.of(plugins), List.of(), false, false));
+        return new Toolkit(io, new ToolkitOptions(Optional.empty(), List.of(plugins), List.of(), false, false));
     }
 
     private static String accountOf(IdentityProvider<AwsCredentialsIdentity> provider, String region) {
@@ -108,14 +110,14 @@ class HostCredentialsTest {
         callerFromMoto();
         int before = FakeAssumeRolePlugin.GET_PROVIDER_CALLS.get();
         List<IdentityProvider<AwsCredentialsIdentity>> providers;
-        try (ToolkitSession session = session("fake-assume")) {
+        try (Toolkit session = session("fake-assume")) {
             ExecutorService pool = Executors.newFixedThreadPool(50);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<IdentityProvider<AwsCredentialsIdentity>>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return session.credentials().forEnvironment(DEV, Mode.READ);
+                    return session.credentials().forTarget(CredentialTarget.of(DEV, Mode.READ));
                 }));
             }
             start.countDown();
@@ -136,11 +138,11 @@ class HostCredentialsTest {
     @Test
     void resolve_twoAccountsAndModes_oneGetCallerIdentityForTheDefaultIdentity() {
         callerFromMoto();
-        try (ToolkitSession session = session("fake-assume")) {
-            HostCredentials credentials = session.hostCredentials();
+        try (Toolkit session = session("fake-assume")) {
+            HostCredentials credentials = session.credentials();
             for (Mode mode : Mode.values()) {
-                credentials.forEnvironment(DEV, mode);
-                credentials.forEnvironment(new AwsEnvironment("333333333333", "us-east-1"), mode);
+                credentials.forTarget(CredentialTarget.of(DEV, mode));
+                credentials.forTarget(CredentialTarget.of(new AwsEnvironment("333333333333", "us-east-1"), mode));
             }
             assertThat(credentials.resolve(DEV, Mode.WRITE)).isInstanceOfSatisfying(Resolution.FromPlugin.class,
                     p -> assertThat(p.verified().arn()).contains("111111111111").contains("cdk-writeRole"));
@@ -154,9 +156,9 @@ class HostCredentialsTest {
     void close_closesEveryProviderFromPlugins() {
         callerFromMoto();
         int before = FakeAssumeRolePlugin.PROVIDERS_CLOSED.get();
-        try (ToolkitSession session = session("fake-assume")) {
-            session.credentials().forEnvironment(DEV, Mode.READ);
-            session.credentials().forEnvironment(DEV, Mode.WRITE);
+        try (Toolkit session = session("fake-assume")) {
+            session.credentials().forTarget(CredentialTarget.of(DEV, Mode.READ));
+            session.credentials().forTarget(CredentialTarget.of(DEV, Mode.WRITE));
         }
 
         assertThat(FakeAssumeRolePlugin.PROVIDERS_CLOSED.get() - before).isEqualTo(2);
@@ -165,12 +167,12 @@ class HostCredentialsTest {
     @Test
     void assumeOnTop_substitutesPartition_andMakesOneSessionPerRole() {
         callerFromMoto();
-        RoleToAssume lookupRole = new RoleToAssume(
+        RoleToAssume lookupRole = RoleToAssume.of(
                 "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-2",
                 Optional.empty());
-        try (ToolkitSession session = session("fake-assume")) {
-            IdentityProvider<AwsCredentialsIdentity> first = session.credentials().assumeOnTop(DEV, Mode.READ, lookupRole);
-            IdentityProvider<AwsCredentialsIdentity> second = session.credentials().assumeOnTop(DEV, Mode.READ, lookupRole);
+        try (Toolkit session = session("fake-assume")) {
+            IdentityProvider<AwsCredentialsIdentity> first = session.credentials().forTarget(new CredentialTarget(DEV, Mode.READ, Optional.of(lookupRole)));
+            IdentityProvider<AwsCredentialsIdentity> second = session.credentials().forTarget(new CredentialTarget(DEV, Mode.READ, Optional.of(lookupRole)));
 
             assertThat(second).isSameAs(first);
             assertThat(accountOf(first, "us-east-2"))
@@ -209,9 +211,9 @@ class HostCredentialsTest {
         sts.stubGetCallerIdentity("WMKEYDEVREADONLY01", pluginArn);
         sts.stubAssumeRoleAccessDenied(lookupRole, pluginArn);
 
-        try (ToolkitSession session = session("fake-assume")) {
-            assertThatThrownBy(() -> session.credentials().assumeOnTop(DEV, Mode.READ,
-                    new RoleToAssume(lookupRole.replace("arn:aws:", "arn:${AWS::Partition}:"), Optional.empty())))
+        try (Toolkit session = session("fake-assume")) {
+            assertThatThrownBy(() -> session.credentials().forTarget(new CredentialTarget(DEV, Mode.READ,
+                    Optional.of(RoleToAssume.of(lookupRole.replace("arn:aws:", "arn:${AWS::Partition}:"), Optional.empty())))))
                     .isInstanceOfSatisfying(ToolkitException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS))
                     .hasMessageContaining("Could not assume role " + lookupRole + " in account 111111111111 (read) as "
@@ -244,15 +246,15 @@ class HostCredentialsTest {
                 "arn:aws:sts::111111111111:assumed-role/cdk-readOnlyRole/s");
 
         assertThat(new Resolution.FromPlugin("p", provider, identity, List.of()).toString()
-                + new Resolution.FromDefault(provider, identity))
+                + new Resolution.FromDefault(provider, identity, List.of()))
                 .contains("cdk-readOnlyRole").doesNotContain("AKIDTOSTRINGTEST0001").doesNotContain(WM_SECRET);
     }
 
     @Test
     void pluginThrowingAnError_isNotSwallowed() {
         callerFromMoto();
-        try (ToolkitSession session = session("fake-declining", "fake-error")) {
-            assertThatThrownBy(() -> session.credentials().forEnvironment(DEV, Mode.READ))
+        try (Toolkit session = session("fake-declining", "fake-error")) {
+            assertThatThrownBy(() -> session.credentials().forTarget(CredentialTarget.of(DEV, Mode.READ)))
                     .isInstanceOf(io.cdkj.toolkit.plugins.fakes.ErrorPlugin.PluginError.class);
         }
     }
@@ -263,8 +265,8 @@ class HostCredentialsTest {
                 "aws.disableEc2Metadata", "true")));
         scopes.add(AwsSystemProperties.set(java.util.Collections.singletonMap("aws.accessKeyId", null)));
 
-        try (ToolkitSession session = session()) {
-            assertThatThrownBy(() -> session.credentials().forEnvironment(DEV, Mode.READ))
+        try (Toolkit session = session()) {
+            assertThatThrownBy(() -> session.credentials().forTarget(CredentialTarget.of(DEV, Mode.READ)))
                     .isInstanceOf(ToolkitException.class)
                     .hasMessageStartingWith("Need to perform AWS calls for account 111111111111, but no credentials"
                             + " have been configured, and no credential plugin was selected.");

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
@@ -26,8 +27,8 @@ class DependencyRunnerTest {
         // when
         List<StackResult> results = DependencyRunner.run(List.of(stack("app", "network"), stack("network"), stack("unrelated")),
                 false, 4, s -> {
-                    events.add("start " + s.artifactId());
-                    events.add("end " + s.artifactId());
+                    events.add("start " + s.displayName());
+                    events.add("end " + s.displayName());
                     return ok(s);
                 });
 
@@ -61,7 +62,7 @@ class DependencyRunnerTest {
         // when
         List<StackResult> results = DependencyRunner.run(
                 List.of(stack("network"), stack("app", "network"), stack("monitoring", "app"), stack("other")),
-                false, 1, s -> s.artifactId().equals("network")
+                false, 1, s -> s.displayName().equals("network")
                         ? StackResult.failed("network", Duration.ZERO, "CREATE_FAILED")
                         : ok(s));
 
@@ -77,7 +78,7 @@ class DependencyRunnerTest {
         List<String> order = new CopyOnWriteArrayList<>();
 
         DependencyRunner.run(List.of(stack("network"), stack("app", "network")), true, 4, s -> {
-            order.add(s.artifactId());
+            order.add(s.displayName());
             return ok(s);
         });
 
@@ -94,7 +95,7 @@ class DependencyRunnerTest {
     @Test
     void run_jobThrows_becomesFailedResultOfThatStackOnly() {
         List<StackResult> results = DependencyRunner.run(List.of(stack("dev"), stack("prod")), false, 2, s -> {
-            if (s.artifactId().equals("dev")) {
+            if (s.displayName().equals("dev")) {
                 throw new IllegalStateException("boom in dev");
             }
             return ok(s);
@@ -105,12 +106,12 @@ class DependencyRunnerTest {
         assertThat(results.get(0).failure()).contains("boom in dev");
     }
 
-    private StackResult ok(StackDeployment s) {
+    private StackResult ok(ResolvedStack s) {
         return new StackResult(s.stackName(), StackResult.Outcome.DEPLOYED, Map.of(), Duration.ZERO, Optional.empty());
     }
 
-    private static StackDeployment stack(String id, String... dependencies) {
-        return StackDeployment.builder(id, new AwsEnvironment("111111111111", "us-east-2"), Path.of(id + ".template.json"))
-                .dependencies(List.of(dependencies)).build();
+    private static ResolvedStack stack(String id, String... dependencies) {
+        return ResolvedStack.of(TestStacks.stack(id, new AwsEnvironment("111111111111", "us-east-2"), Path.of(id + ".template.json"))
+                .stackDependencies(List.of(dependencies)).build());
     }
 }

@@ -3,6 +3,8 @@ package io.cdkj.toolkit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.localaws.AwsCall;
 import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.localaws.MotoExtension;
@@ -63,7 +65,7 @@ class DeployEngineMotoTest {
                 (base, role) -> StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(StsClient.builder().region(Region.US_EAST_1)
                                 .credentialsProvider(StaticCredentialsProvider.create(base)).build())
-                        .refreshRequest(r -> r.roleArn(role.roleArn()).roleSessionName("cdkj-test"))
+                        .refreshRequest(r -> r.roleArn(role.arnTemplate()).roleSessionName("cdkj-test"))
                         .build());
         clients = new AwsClientFactory();
         AwsCallLog.global().reset();
@@ -77,7 +79,7 @@ class DeployEngineMotoTest {
     @Test
     void deploy_devAndProd_eachStackCreatedInItsOwnAccountWithThatAccountsCredentials() {
         // given
-        List<StackDeployment> stacks = List.of(stack("devSampleApp", DEV, "us-east-2", "dev"),
+        List<ResolvedStack> stacks = List.of(stack("devSampleApp", DEV, "us-east-2", "dev"),
                 stack("prodSampleApp", PROD, "us-east-1", "prod"));
 
         // when
@@ -110,7 +112,7 @@ class DeployEngineMotoTest {
     @Test
     void deploy_secondTimeUnchanged_reportsNoChangesWithoutExecuting() {
         // given
-        StackDeployment dev = stack("devSampleApp", DEV, "us-east-2", "dev");
+        ResolvedStack dev = stack("devSampleApp", DEV, "us-east-2", "dev");
         engine().deploy(List.of(dev), DeployOptions.DEFAULTS);
         AwsCallLog.global().reset();
         out.getBuffer().setLength(0);
@@ -143,7 +145,7 @@ class DeployEngineMotoTest {
     @Test
     void destroy_deployedStacks_removesThemAndTheirResources() {
         // given
-        List<StackDeployment> stacks = List.of(stack("devSampleApp", DEV, "us-east-2", "dev"),
+        List<ResolvedStack> stacks = List.of(stack("devSampleApp", DEV, "us-east-2", "dev"),
                 stack("prodSampleApp", PROD, "us-east-1", "prod"));
         engine().deploy(stacks, DeployOptions.DEFAULTS);
 
@@ -162,8 +164,8 @@ class DeployEngineMotoTest {
     void deploy_assumeRoleArnInManifest_assumesItOnTopOfWriteCredentials() {
         // given
         String role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-us-east-2";
-        StackDeployment dev = StackDeployment.builder("devSampleApp", new AwsEnvironment(DEV, "us-east-2"),
-                template("devSampleApp", "dev", 0)).assumeRoleArn(role).build();
+        ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", new AwsEnvironment(DEV, "us-east-2"),
+                template("devSampleApp", "dev", 0)).deployRole(Optional.of(RoleToAssume.of(role, Optional.empty()))).build());
 
         // when
         engine().deploy(List.of(dev), DeployOptions.DEFAULTS);
@@ -193,10 +195,10 @@ class DeployEngineMotoTest {
                    "bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"tmpl.json"}}}},
                  "dockerImages":{}}
                 """);
-        StackDeployment dev = StackDeployment.builder("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
-                .assetsManifests(List.of(assets))
-                .stackTemplateAssetObjectUrl("s3://cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/tmpl.json")
-                .build();
+        ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
+                .assetManifests(List.of(assets))
+                .stackTemplateAssetObjectUrl(Optional.of("s3://cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/tmpl.json"))
+                .build());
 
         // when
         engine().deploy(List.of(dev), DeployOptions.DEFAULTS);
@@ -225,9 +227,9 @@ class DeployEngineMotoTest {
                  "destinations":{"d":{"bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"t.json"}}}},
                  "dockerImages":{}}
                 """);
-        StackDeployment dev = StackDeployment.builder("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
-                .assetsManifests(List.of(assets))
-                .stackTemplateAssetObjectUrl("s3://cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/t.json").build();
+        ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
+                .assetManifests(List.of(assets))
+                .stackTemplateAssetObjectUrl(Optional.of("s3://cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}/t.json")).build());
 
         // when / then
         assertThatThrownBy(() -> engine().deploy(List.of(dev), DeployOptions.DEFAULTS))
@@ -246,8 +248,8 @@ class DeployEngineMotoTest {
                  "destinations":{"d":{"bucketName":"cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}","objectKey":"t.json"}}}},
                  "dockerImages":{}}
                 """);
-        StackDeployment dev = StackDeployment.builder("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
-                .assetsManifests(List.of(assets)).build();
+        ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", new AwsEnvironment(DEV, "us-east-2"), template)
+                .assetManifests(List.of(assets)).build());
 
         // when
         List<StackResult> results = engine().deploy(List.of(dev), DeployOptions.DEFAULTS);
@@ -283,8 +285,8 @@ class DeployEngineMotoTest {
         return new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), duration -> Thread.sleep(10), Clock.systemUTC());
     }
 
-    private StackDeployment stack(String name, String account, String region, String value) {
-        return StackDeployment.builder(name, new AwsEnvironment(account, region), template(name, value, 0)).build();
+    private ResolvedStack stack(String name, String account, String region, String value) {
+        return ResolvedStack.of(TestStacks.stack(name, new AwsEnvironment(account, region), template(name, value, 0)).build());
     }
 
     /** A template with an SSM parameter holding {@code value}, an IAM role, and {@code padding} bytes of description. */

@@ -14,6 +14,7 @@ import static io.cdkj.toolkit.deploy.CloudFormationXml.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
@@ -254,8 +255,8 @@ class DeployEngineWireMockTest {
         cloudFormation.on("DeleteChangeSet", ok(empty("DeleteChangeSet")));
         cloudFormation.on("UpdateTerminationProtection", ok(CloudFormationXml.response("UpdateTerminationProtection",
                 "    <StackId>" + CloudFormationXml.STACK_ID + "</StackId>")));
-        StackDeployment protectedStack = StackDeployment.builder("devSampleApp", env(), template())
-                .terminationProtection(true).build();
+        ResolvedStack protectedStack = ResolvedStack.of(TestStacks.stack("devSampleApp", env(), template())
+                .terminationProtection(true).build());
 
         // when
         List<StackResult> results = engine.deploy(List.of(protectedStack), DeployOptions.DEFAULTS);
@@ -306,8 +307,8 @@ class DeployEngineWireMockTest {
         Path assets = dir.resolve("devSampleApp.assets.json");
         Files.writeString(assets, "{\"version\":\"48.0.0\",\"files\":{},\"dockerImages\":{\"9f1c\":{\"source\":"
                 + "{\"directory\":\"asset.9f1c\"},\"destinations\":{}}}}");
-        StackDeployment dev = StackDeployment.builder("devSampleApp", env(), template()).assetsManifests(List.of(assets)).build();
-        StackDeployment prod = StackDeployment.builder("prodSampleApp", env(), template()).build();
+        ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", env(), template()).assetManifests(List.of(assets)).build());
+        ResolvedStack prod = ResolvedStack.of(TestStacks.stack("prodSampleApp", env(), template()).build());
 
         // when / then
         assertThatThrownBy(() -> engine.deploy(List.of(prod, dev), DeployOptions.DEFAULTS))
@@ -316,8 +317,8 @@ class DeployEngineWireMockTest {
         assertThat(cloudFormation.count("DescribeStacks")).isZero();
     }
 
-    private StackDeployment deployment(Map<String, String> tags) {
-        return StackDeployment.builder("devSampleApp", env(), template()).tags(tags).build();
+    private ResolvedStack deployment(Map<String, String> tags) {
+        return ResolvedStack.of(TestStacks.stack("devSampleApp", env(), template()).tags(tags).build());
     }
 
     private static AwsEnvironment env() {

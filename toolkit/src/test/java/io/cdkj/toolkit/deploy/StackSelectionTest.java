@@ -3,6 +3,9 @@ package io.cdkj.toolkit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cdkj.toolkit.assembly.ResolvedStack;
+import io.cdkj.toolkit.assembly.StackArtifact;
+import io.cdkj.toolkit.target.RoleToAssume;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.AssemblyReader;
@@ -11,6 +14,7 @@ import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,44 +53,45 @@ class StackSelectionTest {
 
     @Test
     void select_deploy_addsUpstreamDependenciesInManifestOrder() {
-        List<StackDeployment> selected = StackSelection.select(assembly, List.of("monitoring"), false,
+        List<ResolvedStack> selected = StackSelection.select(assembly, List.of("monitoring"), false,
                 StackSelection.Extend.UPSTREAM);
 
-        assertThat(selected).extracting(StackDeployment::artifactId).containsExactly("network", "app", "monitoring");
+        assertThat(selected).extracting(ResolvedStack::displayName).containsExactly("network", "app", "monitoring");
     }
 
     @Test
     void select_destroy_addsDownstreamDependents() {
-        List<StackDeployment> selected = StackSelection.select(assembly, List.of("network"), false,
+        List<ResolvedStack> selected = StackSelection.select(assembly, List.of("network"), false,
                 StackSelection.Extend.DOWNSTREAM);
 
-        assertThat(selected).extracting(StackDeployment::artifactId).containsExactly("network", "app", "monitoring");
+        assertThat(selected).extracting(ResolvedStack::displayName).containsExactly("network", "app", "monitoring");
     }
 
     @Test
     void select_byStackNameOrWildcard_exclusively() {
         assertThat(StackSelection.select(assembly, List.of("dev-app"), false, StackSelection.Extend.NONE))
-                .extracting(StackDeployment::artifactId).containsExactly("app");
+                .extracting(ResolvedStack::displayName).containsExactly("app");
         assertThat(StackSelection.select(assembly, List.of("oth*", "*-app", "net*"), false, StackSelection.Extend.NONE))
-                .extracting(StackDeployment::artifactId).containsExactly("network", "app", "other");
+                .extracting(ResolvedStack::displayName).containsExactly("network", "app", "other");
     }
 
     @Test
     void select_stackWithDeployProperties_carriesThemIntoTheDeployment() {
-        StackDeployment app = StackSelection.select(assembly, List.of("app"), false, StackSelection.Extend.NONE).get(0);
+        ResolvedStack resolved = StackSelection.select(assembly, List.of("app"), false, StackSelection.Extend.NONE).get(0);
+        StackArtifact app = resolved.artifact();
 
-        assertThat(app.stackName()).isEqualTo("dev-app");
-        assertThat(app.environment()).isEqualTo(new AwsEnvironment("111111111111", "us-east-2"));
+        assertThat(resolved.stackName()).isEqualTo("dev-app");
+        assertThat(resolved.environment()).isEqualTo(new AwsEnvironment("111111111111", "us-east-2"));
         assertThat(app.terminationProtection()).isTrue();
         assertThat(app.tags()).containsEntry("team", "platform");
         assertThat(app.parameters()).containsEntry("Env", "dev");
         assertThat(app.notificationArns()).containsExactly("arn:aws:sns:us-east-2:111111111111:t");
-        assertThat(app.assumeRoleArn()).contains("arn:${AWS::Partition}:iam::111111111111:role/deploy");
-        assertThat(app.assumeRoleExternalId()).contains("ext");
+        assertThat(app.deployRole()).contains(RoleToAssume.of("arn:${AWS::Partition}:iam::111111111111:role/deploy",
+                Optional.of("ext")));
         assertThat(app.cloudFormationExecutionRoleArn()).contains("arn:${AWS::Partition}:iam::111111111111:role/exec");
         assertThat(app.stackTemplateAssetObjectUrl()).contains("s3://bucket/app.json");
-        assertThat(app.dependencies()).containsExactly("network");
-        assertThat(app.assetsManifests()).containsExactly(dir.toAbsolutePath().resolve("app.assets.json"));
+        assertThat(app.stackDependencies()).containsExactly("network");
+        assertThat(app.assetManifests()).containsExactly(dir.toAbsolutePath().resolve("app.assets.json"));
     }
 
     @Test

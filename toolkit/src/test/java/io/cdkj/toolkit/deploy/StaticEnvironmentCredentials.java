@@ -2,8 +2,9 @@ package io.cdkj.toolkit.deploy;
 
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.credentials.EnvironmentCredentials;
-import io.cdkj.toolkit.credentials.RoleToAssume;
+import io.cdkj.toolkit.credentials.TargetCredentials;
+import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * credentials per account, and role chaining delegated to a function the test supplies. Records each
  * request so tests can assert the mode and role the engine asked for.
  */
-final class StaticEnvironmentCredentials implements EnvironmentCredentials {
+final class StaticEnvironmentCredentials implements TargetCredentials {
 
     record Request(AwsEnvironment environment, Mode mode, String roleArn) {
     }
@@ -34,15 +35,12 @@ final class StaticEnvironmentCredentials implements EnvironmentCredentials {
     }
 
     @Override
-    public IdentityProvider<AwsCredentialsIdentity> forEnvironment(AwsEnvironment environment, Mode mode) {
-        requests.add(new Request(environment, mode, null));
-        return StaticCredentialsProvider.create(credentialsFor(environment));
-    }
-
-    @Override
-    public IdentityProvider<AwsCredentialsIdentity> assumeOnTop(AwsEnvironment environment, Mode mode, RoleToAssume role) {
-        requests.add(new Request(environment, mode, role.roleArn()));
-        return assume.apply(credentialsFor(environment), role);
+    public IdentityProvider<AwsCredentialsIdentity> forTarget(CredentialTarget target) {
+        requests.add(new Request(target.environment(), target.mode(), target.role().map(RoleToAssume::arnTemplate)
+                .orElse(null)));
+        AwsCredentials base = credentialsFor(target.environment());
+        return target.role().map(role -> assume.apply(base, role))
+                .orElseGet(() -> StaticCredentialsProvider.create(base));
     }
 
     private AwsCredentials credentialsFor(AwsEnvironment environment) {

@@ -14,7 +14,8 @@ import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.context.ContextValues;
-import io.cdkj.toolkit.credentials.RoleToAssume;
+import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +123,8 @@ class ContextLookupsTest {
         new ContextLookups(credentials, factory, new LookupProviders(List.of(echo))).lookup(List.of(first, second));
 
         // then
-        assertThat(credentials.requests()).containsExactly(new FakeEnvironmentCredentials.Request(DEV, Mode.READ,
-                new RoleToAssume(role, Optional.of("ext"))));
+        assertThat(credentials.requests()).containsExactly(new CredentialTarget(DEV, Mode.READ,
+                Optional.of(RoleToAssume.of(role, Optional.of("ext")))));
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.Roles;
+import io.cdkj.toolkit.target.RoleToAssume;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +42,13 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
         }
     }
 
-    /** Where a file asset goes; names may hold {@code ${AWS::AccountId}}-style placeholders. */
+    /**
+     * Where a file asset goes; names may hold {@code ${AWS::AccountId}}-style placeholders.
+     *
+     * @param role the publishing role to write with ({@code assumeRoleArn}, its external ID and options)
+     */
     public record FileDestination(String bucketName, String objectKey, Optional<String> region,
-            Optional<String> assumeRoleArn, Optional<String> assumeRoleExternalId) {
+            Optional<RoleToAssume> role) {
     }
 
     /** A docker image asset, reported as unsupported. */
@@ -74,7 +80,7 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
             for (Map.Entry<String, JsonNode> d : entries(asset.getValue().path("destinations"))) {
                 JsonNode dest = d.getValue();
                 destinations.add(new FileDestination(dest.path("bucketName").asText(), dest.path("objectKey").asText(),
-                        text(dest, "region"), text(dest, "assumeRoleArn"), text(dest, "assumeRoleExternalId")));
+                        text(dest, "region"), Roles.read(dest, "assumeRoleArn", "assumeRoleExternalId")));
             }
             files.add(new FileAsset(asset.getKey(), base.resolve(source.path("path").asText()),
                     source.path("packaging").asText("file"), destinations));

@@ -5,15 +5,16 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.credentials.EnvironmentCredentials;
-import io.cdkj.toolkit.credentials.RoleToAssume;
-import io.cdkj.toolkit.deploy.Placeholders;
-import io.cdkj.toolkit.deploy.ProgressLog;
+import io.cdkj.toolkit.aws.PseudoParameters;
+import io.cdkj.toolkit.credentials.TargetCredentials;
+import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.target.CredentialTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -25,18 +26,18 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Publishes the file assets of a stack to S3: an object already present (HeadObject) is left alone,
  * because asset keys are content hashes; directories are zipped deterministically. Each destination is
- * written with its own role ({@code assumeRoleArn}, assumed on top of the environment's WRITE
- * credentials) or, without one, with the stack's WRITE credentials.
+ * written with its own role ({@code assumeRoleArn}: the WRITE target of the destination's environment with
+ * that role) or, without one, with the stack's WRITE credentials.
  *
  * <p>Thread-safe: stacks publish in parallel; each call uses its own clients.
  */
 public final class FileAssetPublisher {
 
-    private final EnvironmentCredentials credentials;
+    private final TargetCredentials credentials;
     private final AwsClientFactory clients;
     private final ProgressLog log;
 
-    public FileAssetPublisher(EnvironmentCredentials credentials, AwsClientFactory clients, ProgressLog log) {
+    public FileAssetPublisher(TargetCredentials credentials, AwsClientFactory clients, ProgressLog log) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");
@@ -67,12 +68,11 @@ public final class FileAssetPublisher {
             IdentityProvider<AwsCredentialsIdentity> stackCredentials, AssetManifest.FileAsset asset,
             AssetManifest.FileDestination destination) {
         AwsEnvironment environment = new AwsEnvironment(stackEnvironment.account(),
-                destination.region().map(r -> Placeholders.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
-        String bucket = Placeholders.resolve(destination.bucketName(), environment);
-        String key = Placeholders.resolve(destination.objectKey(), environment);
-        IdentityProvider<AwsCredentialsIdentity> writer = destination.assumeRoleArn()
-                .map(arn -> credentials.assumeOnTop(environment, Mode.WRITE, new RoleToAssume(arn,
-                        destination.assumeRoleExternalId())))
+                destination.region().map(r -> PseudoParameters.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
+        String bucket = PseudoParameters.resolve(destination.bucketName(), environment);
+        String key = PseudoParameters.resolve(destination.objectKey(), environment);
+        IdentityProvider<AwsCredentialsIdentity> writer = destination.role()
+                .map(role -> credentials.forTarget(new CredentialTarget(environment, Mode.WRITE, Optional.of(role))))
                 .orElse(stackCredentials);
         S3Client s3 = clients.create(S3Client.builder(), writer, environment.region());
         try {

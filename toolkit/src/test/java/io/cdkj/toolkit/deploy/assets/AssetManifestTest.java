@@ -41,7 +41,7 @@ class AssetManifestTest {
             assertThat(asset.packaging()).isEqualTo("zip");
             assertThat(asset.destinations()).singleElement().satisfies(d -> {
                 assertThat(d.objectKey()).isEqualTo("abc123.zip");
-                assertThat(d.assumeRoleArn()).hasValueSatisfying(arn -> assertThat(arn).contains("file-publishing-role"));
+                assertThat(d.role()).hasValueSatisfying(role -> assertThat(role.arnTemplate()).contains("file-publishing-role"));
             });
         });
         manifest.requireNoDockerImages();

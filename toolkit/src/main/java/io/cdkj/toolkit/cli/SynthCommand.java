@@ -1,11 +1,11 @@
-package io.cdkj.toolkit.synth;
+package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.StackArtifact;
-import io.cdkj.toolkit.cli.SessionCommand;
-import io.cdkj.toolkit.cli.ToolkitSession;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.synth.Templates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "synth", aliases = "synthesize",
         description = "Synthesize the app: run it, look up missing context, and write the cloud assembly.")
-public final class SynthCommand extends SessionCommand {
+public final class SynthCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACK", arity = "0..*", description = "Stacks whose template to print (display names).")
     private List<String> stacks = new ArrayList<>();
@@ -33,13 +33,13 @@ public final class SynthCommand extends SessionCommand {
     private boolean quiet;
 
     @Mixin
-    private SynthOptions options;
+    private SynthOptionsMixin options;
 
     @Override
-    protected int run(ToolkitSession session) {
-        CloudAssembly assembly = Synthesis.run(session, options).assembly();
-        PrintWriter out = session.io().out();
-        PrintWriter err = session.io().err();
+    protected int run(Toolkit toolkit) {
+        CloudAssembly assembly = toolkit.synth(options.settings()).assembly();
+        PrintWriter out = toolkit.io().out();
+        PrintWriter err = toolkit.io().err();
         List<StackArtifact> selected = new ArrayList<>();
         for (String name : stacks) {
             selected.add(assembly.stack(name).orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,

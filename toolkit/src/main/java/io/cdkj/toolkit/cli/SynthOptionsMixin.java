@@ -1,14 +1,15 @@
-package io.cdkj.toolkit.synth;
+package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.synth.SynthSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Options of every command that synthesizes ({@code synth}, {@code list}). Filled by picocli; not
- * thread-safe.
+ * The options of every command that synthesizes ({@code synth}, {@code list}, {@code deploy}, …),
+ * turned into {@link SynthSettings}. Filled by picocli; not thread-safe.
  */
-public final class SynthOptions {
+public final class SynthOptionsMixin {
 
     @Option(names = {"-a", "--app"}, paramLabel = "COMMAND",
             description = "The app command (run with sh -c), or a cloud assembly directory."
@@ -28,30 +29,8 @@ public final class SynthOptions {
                     + " JVM across lookup rounds (--no-warm: a fresh process per run, like the CDK CLI).")
     boolean warm = true;
 
-    public Optional<String> app() {
-        return Optional.ofNullable(app).filter(a -> !a.isBlank());
-    }
-
-    public Optional<Path> output() {
-        return Optional.ofNullable(output);
-    }
-
-    public boolean lookups() {
-        return lookups;
-    }
-
-    /** False for {@code --no-warm}. */
-    public boolean warm() {
-        return warm;
-    }
-
-    /** A copy that never looks context up in AWS (for commands that promise to make no AWS call). */
-    public SynthOptions withoutLookups() {
-        SynthOptions copy = new SynthOptions();
-        copy.app = app;
-        copy.output = output;
-        copy.warm = warm;
-        copy.lookups = false;
-        return copy;
+    /** What was given. */
+    SynthSettings settings() {
+        return new SynthSettings(Optional.ofNullable(app), Optional.ofNullable(output), lookups, warm);
     }
 }

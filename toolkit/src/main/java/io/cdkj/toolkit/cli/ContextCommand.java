@@ -1,13 +1,13 @@
-package io.cdkj.toolkit.context;
+package io.cdkj.toolkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.cli.SessionCommand;
-import io.cdkj.toolkit.cli.ToolkitSession;
+import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.config.ProjectConfiguration;
+import io.cdkj.toolkit.context.ContextFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * are not cached values and cannot be reset here. Not thread-safe; filled by picocli.
  */
 @Command(name = "context", description = "Show, reset or clear the context values cached in cdk.context.json.")
-public final class ContextCommand extends SessionCommand {
+public final class ContextCommand extends ToolkitCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VALUE_WIDTH = 60;
@@ -43,10 +43,10 @@ public final class ContextCommand extends SessionCommand {
     private boolean json;
 
     @Override
-    protected int run(ToolkitSession session) throws Exception {
-        ProjectConfiguration config = session.configuration();
+    protected int run(Toolkit toolkit) throws Exception {
+        ProjectConfiguration config = toolkit.configuration();
         ContextFile file = new ContextFile(config.contextFilePath());
-        PrintWriter out = session.io().out();
+        PrintWriter out = toolkit.io().out();
         if (action != null && action.clear) {
             file.clear();
             out.println("All cached context values in " + file.path() + " were removed."

@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.cli;
+package io.cdkj.toolkit.api;
 
 import java.io.InputStream;
 import java.io.OutputStreamWriter;

@@ -1,10 +1,10 @@
-package io.cdkj.toolkit.deploy;
+package io.cdkj.toolkit;
 
 import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
- * Where the deploy engine reports progress: whole lines, each prefixed with the stack it concerns,
+ * Where long operations (deploy, asset publishing) report progress: whole lines, each prefixed with the stack it concerns,
  * so the output of stacks deploying in parallel stays readable.
  *
  * <p>Thread-safe: each line is written and flushed under one lock, so lines from parallel stacks

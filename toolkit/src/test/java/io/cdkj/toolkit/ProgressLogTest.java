@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.deploy;
+package io.cdkj.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,191 @@
+package io.cdkj.toolkit.api;
+
+import io.cdkj.plugin.Configuration;
+import io.cdkj.toolkit.app.AppRunner;
+import io.cdkj.toolkit.app.ColdAppRunner;
+import io.cdkj.toolkit.app.warm.AppRunners;
+import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.config.ProjectConfiguration;
+import io.cdkj.toolkit.credentials.DefaultIdentity;
+import io.cdkj.toolkit.credentials.HostCredentials;
+import io.cdkj.toolkit.credentials.ProfileFiles;
+import io.cdkj.toolkit.deploy.DeployEngine;
+import io.cdkj.toolkit.deploy.Sleeper;
+import io.cdkj.toolkit.deploy.StackDiffer;
+import io.cdkj.toolkit.lookups.ContextLookups;
+import io.cdkj.toolkit.lookups.LookupProviders;
+import io.cdkj.toolkit.plugins.LoadedPlugin;
+import io.cdkj.toolkit.plugins.PluginRegistry;
+import io.cdkj.toolkit.synth.SynthResult;
+import io.cdkj.toolkit.synth.SynthSettings;
+import io.cdkj.toolkit.synth.Synthesis;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of one toolkit invocation: builds the configuration, the plugin registry, the
+ * default identity, the host credentials, the SDK clients, the synthesis and the deploy engine from
+ * typed options, for the CLI and for any other program (a Maven plugin, a test) — no picocli here.
+ * Every part is created on first use (so {@code cdkj --help} or a dry run touch neither plugins nor AWS)
+ * and closed, in reverse order of creation, by {@link #close()}.
+ *
+ * <p>Thread-safe: the accessors may be called from parallel lookups and deployments.
+ */
+public final class Toolkit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Toolkit.class);
+
+    private final Io io;
+    private final ToolkitOptions options;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+
+    private ProjectConfiguration configuration;
+    private PluginRegistry plugins;
+    private AwsClientFactory clients;
+    private HostCredentials credentials;
+    private boolean closed;
+
+    /** A toolkit for {@code io} and {@code options}; nothing is loaded yet. */
+    public Toolkit(Io io, ToolkitOptions options) {
+        this.io = io;
+        this.options = options;
+    }
+
+    /** The invocation's I/O. */
+    public Io io() {
+        return io;
+    }
+
+    /** The options. */
+    public ToolkitOptions options() {
+        return options;
+    }
+
+    /** {@code cdk.json}, {@code cdk.context.json}, {@code ~/.cdk.json} and the options, merged. */
+    public synchronized ProjectConfiguration configuration() {
+        ensureOpen();
+        if (configuration == null) {
+            configuration = ProjectConfiguration.load(io.workingDirectory(), io.homeDirectory(), io.environment(),
+                    options.context(), options.plugins(), options.profile());
+        }
+        return configuration;
+    }
+
+    /** Every plugin on the plugin path and the class path (loaded on first use). */
+    public synchronized PluginRegistry plugins() {
+        ensureOpen();
+        if (plugins == null) {
+            plugins = register(PluginRegistry.load(io.pluginPath(), Toolkit.class.getClassLoader()));
+        }
+        return plugins;
+    }
+
+    /** SDK clients on one shared HTTP pool; closed with the toolkit. */
+    public synchronized AwsClientFactory clients() {
+        ensureOpen();
+        if (clients == null) {
+            clients = register(new AwsClientFactory());
+        }
+        return clients;
+    }
+
+    /** The region used when a command has none: {@code AWS_REGION}, the profile's region, else us-east-1. */
+    public ProfileFiles.RegionChoice defaultRegion() {
+        return ProfileFiles.defaultRegion(io.environment(), io.homeDirectory(), configuration().profile());
+    }
+
+    /** Credentials for every target: the default identity, the selected plugins, roles on top. */
+    public synchronized HostCredentials credentials() {
+        ensureOpen();
+        if (credentials == null) {
+            ProjectConfiguration config = configuration();
+            DefaultIdentity identity = register(DefaultIdentity.create(config.profile(), io.environment(),
+                    io.homeDirectory(), clients(), defaultRegion().region()));
+            Configuration pluginConfiguration = config.pluginConfiguration();
+            credentials = register(new HostCredentials(identity, () -> plugins().select(config.plugins()),
+                    () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
+                    pluginConfiguration, clients(), io.environment()));
+        }
+        return credentials;
+    }
+
+    /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
+    public SynthResult synth(SynthSettings settings) {
+        ProfileFiles.RegionChoice region = defaultRegion();
+        return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
+                this::appRunner, () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()),
+                io.err(), options.verbose()).run(settings);
+    }
+
+    /** Deploys and destroys stacks; progress on stderr, results on stdout. */
+    public DeployEngine deployEngine() {
+        return new DeployEngine(credentials(), clients(), io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone());
+    }
+
+    /** Compares stacks with what is deployed, printing on stdout. */
+    public StackDiffer differ() {
+        return new StackDiffer(credentials(), clients(), io.out());
+    }
+
+    /** The warm app host unless {@code warm} is false (or cdk.json turns it off); cold runs otherwise. */
+    private AppRunner appRunner(boolean warm) {
+        PrintWriter err = io.err();
+        boolean verbose = options.verbose();
+        // The app's own output is shown, as the CDK CLI does, except jsii's Node.js end-of-life banner,
+        // which the JSII_SILENCE variable no longer suppresses on Node 20 (shown with --verbose).
+        Consumer<String> appOutput = line -> {
+            if (verbose || !isJsiiBanner(line)) {
+                err.println(line);
+            }
+        };
+        AppRunner cold = new ColdAppRunner(err, appOutput, io.environment(), Clock.systemUTC());
+        return AppRunners.select(cold, warm, configuration().workingDirectory(), err, appOutput,
+                verbose ? err::println : line -> { }, io.environment());
+    }
+
+    static boolean isJsiiBanner(String line) {
+        return line.isBlank() || line.startsWith("!!");
+    }
+
+    private <T extends AutoCloseable> T register(T resource) {
+        toClose.push(resource);
+        return resource;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the toolkit is closed");
+        }
+    }
+
+    /** Closes everything created, newest first; each close is guarded so all run. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException first = null;
+        while (!toClose.isEmpty()) {
+            AutoCloseable resource = toClose.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+                if (first == null) {
+                    first = new IllegalStateException("closing " + resource.getClass().getSimpleName() + " failed: " + e, e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.cdkj.toolkit.assembly;
+
+import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.target.CredentialTarget;
+import java.util.Objects;
+
+/**
+ * A stack together with the concrete environment it acts in: what deploy, destroy, diff and
+ * {@code cdkj credentials} operate on.
+ *
+ * <p>Immutable.
+ *
+ * @param artifact    the stack as the assembly describes it
+ * @param environment its concrete account and region
+ */
+public record ResolvedStack(StackArtifact artifact, AwsEnvironment environment) {
+
+    public ResolvedStack {
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * The stack in the environment its manifest names.
+     *
+     * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the fix when the stack is environment-agnostic
+     */
+    public static ResolvedStack of(StackArtifact artifact) {
+        AwsEnvironment environment = artifact.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
+                ErrorCode.ASSEMBLY, "Stack " + artifact.displayName() + " has no concrete environment ("
+                + artifact.environment() + "); give it env(Environment.builder().account(...).region(...)) in the app"));
+        return new ResolvedStack(artifact, environment);
+    }
+
+    /**
+     * The credentials an operation in {@code mode} uses: WRITE (deploy, destroy) with the stack's deploy
+     * role on top, READ (diff, lookups) with its lookup role on top — each when the assembly names one.
+     */
+    public CredentialTarget target(Mode mode) {
+        return new CredentialTarget(environment, mode, mode == Mode.WRITE ? artifact.deployRole() : artifact.lookupRole());
+    }
+
+    /** The CloudFormation stack name. */
+    public String stackName() {
+        return artifact.stackName();
+    }
+
+    /** The name users type ({@code Stage/Stack}). */
+    public String displayName() {
+        return artifact.displayName();
+    }
+}
