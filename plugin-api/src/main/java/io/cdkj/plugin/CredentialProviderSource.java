@@ -1,5 +1,6 @@
 package io.cdkj.plugin;
 
+import java.util.Optional;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
@@ -32,6 +33,8 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  *   <li>{@link #getProvider(CredentialRequest)} — only after {@code canProvideCredentials} returned
  *       {@link Decision#provide()} for the same request. The host caches the result per
  *       {@code (account, region, mode)}, so it is called at most once per key and process.</li>
+ *   <li>{@link #describe(CredentialRequest)} — on dry runs, <em>instead of</em> {@code getProvider},
+ *       also only after {@code canProvideCredentials} returned {@link Decision#provide()}.</li>
  *   <li>{@link #close()} — once, when the host's command ends, also on failure.</li>
  * </ol>
  *
@@ -104,15 +107,27 @@ public interface CredentialProviderSource extends AutoCloseable {
     IdentityProvider<AwsCredentialsIdentity> getProvider(CredentialRequest request);
 
     /**
-     * What {@link #getProvider(CredentialRequest)} would do for {@code request}, without doing it: a short,
-     * single-line, secret-free description such as the role ARN and session name it would assume. Called
-     * by the host on dry runs, instead of {@code getProvider}, after {@code canProvideCredentials} returned
-     * {@link Decision#provide()}. Makes no network call and does not resolve the base credentials.
+     * What {@link #getProvider(CredentialRequest)} would do for the request, in a few words — e.g.
+     * {@code assume arn:aws:iam::111111111111:role/cdk-readOnlyRole as session cdkj-read} — so that a
+     * dry run can say what would happen without doing it. The host calls it instead of
+     * {@code getProvider}, and only after {@code canProvideCredentials(request)} returned
+     * {@link Decision#provide()}.
      *
-     * @return empty when the plugin cannot say (the default)
+     * <p>Like {@code canProvideCredentials} it must be cheap and free of side effects: no network
+     * call, and no resolution of {@link CredentialRequest#baseCredentials()}. The text is shown to
+     * users as it is: one line, without secrets (no secret access key, session token or external
+     * ID; say that one is set instead). Must be thread-safe. An exception means the same as one
+     * from {@code getProvider}: the plugin could not provide.
+     *
+     * <p>The default returns empty; the host then only says that the plugin would be asked.
+     *
+     * @param request never null; {@code canProvideCredentials(request)} returned {@code provide()}
+     * @return never null; empty when the plugin cannot say
+     * @throws CredentialProviderException when {@code getProvider} would fail for a reason known
+     *     without a network call
      */
-    default java.util.Optional<String> describe(CredentialRequest request) {
-        return java.util.Optional.empty();
+    default Optional<String> describe(CredentialRequest request) {
+        return Optional.empty();
     }
 
     /**

@@ -80,7 +80,8 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * <h2>Lifecycle and threading</h2>
  * The constructor does nothing; STS clients (one per STS region) are created on the first
  * {@link #getProvider}, which calls AssumeRole once to fail early with a message naming the role
- * ARN, the account, the caller, the STS error code and a fix. {@link #close()} closes the clients
+ * ARN, the account, the caller, the STS error code and a fix. {@link #describe} resolves the same
+ * settings and names the role and session without creating a client. {@link #close()} closes the clients
  * and the providers it returned (idempotent; the host closing a provider as well is harmless).
  * Thread-safe.
  */
@@ -133,15 +134,25 @@ public final class AssumeRolePlugin implements CredentialProviderSource {
         return Decision.provide();
     }
 
+    /** The role ARN and session name {@link #getProvider} would assume; no STS client, no call. */
+    @Override
+    public Optional<String> describe(CredentialRequest request) {
+        return Optional.of(settingsFor(request).description());
+    }
+
     @Override
     public IdentityProvider<AwsCredentialsIdentity> getProvider(CredentialRequest request) {
+        return sessions().open(settingsFor(request), request.baseCredentials(), request.callerArn());
+    }
+
+    /** The settings for a request the host expects served: here a decline is an error. */
+    private static AssumeRoleSettings settingsFor(CredentialRequest request) {
         ParsedConfiguration configuration = SettingsParser.parse(request.configuration());
         Optional<String> decline = configuration.declineReason(request);
         if (decline.isPresent()) {
             throw new CredentialProviderException(decline.get());
         }
-        AssumeRoleSettings settings = AssumeRoleSettings.resolve(configuration, request);
-        return sessions().open(settings, request.baseCredentials(), request.callerArn());
+        return AssumeRoleSettings.resolve(configuration, request);
     }
 
     /** Closes the STS clients and the providers this plugin created; idempotent. */

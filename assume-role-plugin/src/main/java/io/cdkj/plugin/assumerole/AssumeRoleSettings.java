@@ -93,6 +93,16 @@ record AssumeRoleSettings(
         return stsRegion.value();
     }
 
+    /**
+     * What assuming these settings does, for dry runs, e.g.
+     * {@code assume arn:aws:iam::111111111111:role/cdk-readOnlyRole as session cdkj-read}; says that an
+     * external ID is set, never what it is.
+     */
+    String description() {
+        return "assume " + roleArn + " as session " + roleSessionName
+                + externalId.map(id -> " with an external ID (" + id.length() + " characters)").orElse("");
+    }
+
     /** Leaves the external ID out. */
     @Override
     public String toString() {

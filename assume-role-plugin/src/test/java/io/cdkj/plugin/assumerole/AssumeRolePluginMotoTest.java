@@ -125,6 +125,20 @@ class AssumeRolePluginMotoTest {
     }
 
     @Test
+    void describe_namesTheRoleAndSessionGetProviderAssumes_withoutAnyCall() {
+        Map<String, Object> context = Map.of(
+                "assume-role-credentials:roleSessionName", "pipeline-run-7",
+                "assume-role-credentials:accounts", Map.of(PROD, Map.of("readIamRoleName", "prod-{ACCOUNT_ID}-lookup")));
+
+        String description = plugin.describe(request(PROD, Mode.READ, context)).orElseThrow();
+        assertThat(AwsCallLog.global().calls()).as("AWS calls made by describe").isEmpty();
+        GetCallerIdentityResponse assumed = whoAmI(plugin.getProvider(request(PROD, Mode.READ, context)));
+
+        assertThat(description).isEqualTo("assume arn:aws:iam::333333333333:role/prod-333333333333-lookup as session pipeline-run-7");
+        assertThat(assumed.arn()).isEqualTo("arn:aws:sts::333333333333:assumed-role/prod-333333333333-lookup/pipeline-run-7");
+    }
+
+    @Test
     void getProvider_stsRegionOverride_callsThatRegionsEndpoint() {
         plugin.getProvider(request(DEV, Mode.READ, Map.of("assume-role-credentials:stsRegion", "us-west-2")));
 

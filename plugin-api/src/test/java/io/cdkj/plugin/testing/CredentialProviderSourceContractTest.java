@@ -33,10 +33,18 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * }</pre>
  *
  * Override {@link #servableRequest(CountingIdentityProvider)} to also check {@code getProvider}
- * against an endpoint the test controls (e.g. a local AWS emulator).
+ * against an endpoint the test controls (e.g. a local AWS emulator), and {@code describe}: on that
+ * request it must send nothing to AWS (every SDK client and the request's {@code AWS_ENDPOINT_URL}
+ * are pointed at a counting loopback endpoint meanwhile), must not resolve the base credentials and
+ * must return one line without their secret key or session token. The {@code describe} check sets
+ * the JVM-wide {@code aws.endpointUrl} system property for its duration, so do not run contract
+ * tests in parallel with other tests that use AWS clients.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CredentialProviderSourceContractTest {
+
+    private static final String BASE_SECRET = "contract-base-secret-key-not-real";
+    private static final String BASE_TOKEN = "contract-base-session-token-not-real";
 
     /** A fresh instance of the plugin, created the way {@link ServiceLoader} would. */
     protected abstract CredentialProviderSource createSource();
@@ -150,6 +158,30 @@ public abstract class CredentialProviderSourceContractTest {
                 assertThatCode(closeable::close).doesNotThrowAnyException();
             }
         }
+    }
+
+    @Test
+    void describe_onServableRequest_makesNoAwsCall_andShowsNoSecret() {
+        CountingIdentityProvider base = CountingIdentityProvider.of(
+                AwsSessionCredentialsIdentity.create("AKIDCONTRACTTEST", BASE_SECRET, BASE_TOKEN));
+        try (LoopbackAws aws = LoopbackAws.start()) {
+            Optional<CredentialRequest> request = servableRequest(base).map(aws::routeHere);
+            if (request.isEmpty()) {
+                return;
+            }
+            Optional<String> description;
+            try (CredentialProviderSource source = createSource()) {
+                source.isAvailable();
+                assertThat(source.canProvideCredentials(request.get())).isEqualTo(Decision.provide());
+                description = source.describe(request.get());
+            } finally {
+                assertThat(aws.requests()).as("requests to AWS (%s) made by describe", aws.url()).isZero();
+            }
+            assertThat(description).as("describe's result").isNotNull();
+            description.ifPresent(text -> assertThat(text).as("description").isNotBlank()
+                    .doesNotContain("\n", "\r").doesNotContain(BASE_SECRET, BASE_TOKEN));
+        }
+        assertThat(base.resolutions()).as("base credentials resolved by describe").isZero();
     }
 
     @Test

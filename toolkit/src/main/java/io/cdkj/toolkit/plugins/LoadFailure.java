@@ -15,6 +15,20 @@ public record LoadFailure(String location, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /** A throwable and its causes as {@code Type (message), caused by Type (message)}, for messages. */
+    static String causeChain(Throwable e) {
+        StringBuilder text = new StringBuilder(describe(e));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(", caused by ").append(describe(cause));
+        }
+        return text.toString();
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
     @Override
     public String toString() {
         return location + ": " + message;

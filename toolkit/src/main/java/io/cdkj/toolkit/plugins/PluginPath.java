@@ -56,7 +56,7 @@ record PluginPath(List<Path> jars, List<LoadFailure> failures, Map<String, Path>
                 }
                 jars.add(jar);
             } catch (IOException | SecurityException e) {
-                failures.add(new LoadFailure(jar.toString(), "cannot open plugin jar: " + describe(e)
+                failures.add(new LoadFailure(jar.toString(), "cannot open plugin jar: " + LoadFailure.describe(e)
                         + ". Replace or remove the file."));
             }
         }
@@ -80,7 +80,7 @@ record PluginPath(List<Path> jars, List<LoadFailure> failures, Map<String, Path>
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.jar")) {
             stream.forEach(jar -> jars.add(jar.toAbsolutePath().normalize()));
         } catch (IOException e) {
-            failures.add(new LoadFailure(directory.toString(), "cannot list plugin directory: " + describe(e)));
+            failures.add(new LoadFailure(directory.toString(), "cannot list plugin directory: " + LoadFailure.describe(e)));
         }
         jars.sort(null);
         return jars;
@@ -113,10 +113,5 @@ record PluginPath(List<Path> jars, List<LoadFailure> failures, Map<String, Path>
                     .filter(line -> !line.isEmpty())
                     .toList();
         }
-    }
-
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 }

@@ -8,122 +8,63 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The credential plugins of one invocation, found with {@link ServiceLoader} on a class loader made of
- * the plugin path plus the toolkit's own class path. Each provider is loaded under its own guard: a
- * class that fails to load or instantiate, a blank or invalid name, a duplicate name (both classes are
- * named and both rejected, since picking one would be arbitrary) become {@link LoadFailure}s, never a
- * crash. {@code isAvailable()} is called exactly once per plugin, here.
+ * The credential plugins of one invocation, by name: loaded from the plugin path and the toolkit's
+ * class path ({@link PluginLoader}: each provider under its own guard), or given as instances
+ * ({@link #of}). Either way the names are checked ({@link PluginNames}: invalid and duplicate names
+ * are rejected as {@link LoadFailure}s, never a crash) and {@code isAvailable()} is called exactly
+ * once per plugin, here.
  *
- * <p>Thread-safe after construction (immutable state). Closing closes every plugin (each guarded) and
- * the plugin class loader.
+ * <p>Thread-safe after construction (immutable state). The registry owns the plugins: closing it
+ * closes every plugin (each guarded) and the plugin class loader.
  */
 public final class PluginRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final int MAX_ITERATOR_ERRORS = 100;
 
     private final Map<String, LoadedPlugin> plugins;
+    private final Map<String, String> duplicates;
     private final List<LoadFailure> failures;
-    private final Map<String, String> rejectedNames;
     private final URLClassLoader ownLoader;
 
-    private PluginRegistry(Map<String, LoadedPlugin> plugins, List<LoadFailure> failures,
-            Map<String, String> rejectedNames, URLClassLoader ownLoader) {
-        this.plugins = plugins;
-        this.failures = failures;
-        this.rejectedNames = rejectedNames;
+    private PluginRegistry(PluginLoader.Loaded loaded, URLClassLoader ownLoader) {
+        PluginNames names = PluginNames.check(loaded.sources());
+        names.rejected().forEach(PluginRegistry::closeQuietly);
+        Map<String, LoadedPlugin> available = new LinkedHashMap<>();
+        names.accepted().forEach((name, source) -> available.put(name,
+                new LoadedPlugin(name, source, PluginNames.locationOf(source), availability(source))));
+        this.plugins = Map.copyOf(available);
+        this.duplicates = names.duplicates();
+        this.failures = Stream.concat(loaded.failures().stream(), names.failures().stream()).toList();
         this.ownLoader = ownLoader;
+        plugins.values().forEach(p -> LOG.debug("Loaded plugin {} from {}", p.name(), p.location()));
+        failures.forEach(f -> LOG.warn("Plugin load failure: {}", f));
     }
 
     /** Loads the plugins of {@code pluginPath} (jars or directories of jars) and of {@code parent}'s class path. */
     public static PluginRegistry load(List<Path> pluginPath, ClassLoader parent) {
         PluginPath path = PluginPath.scan(pluginPath);
         URLClassLoader loader = new URLClassLoader("cdkj-plugins", path.urls(), parent);
-        return load(loader, path, loader);
+        return new PluginRegistry(PluginLoader.load(loader, path), loader);
     }
 
     /** Loads the plugins visible to {@code loader} (for tests and embedding). */
     public static PluginRegistry load(ClassLoader loader) {
-        return load(loader, PluginPath.scan(List.of()), null);
+        return new PluginRegistry(PluginLoader.load(loader, PluginPath.scan(List.of())), null);
     }
 
-    private static PluginRegistry load(ClassLoader loader, PluginPath path, URLClassLoader ownLoader) {
-        List<LoadFailure> failures = new ArrayList<>(path.failures());
-        Map<String, List<LoadedPlugin>> byName = new LinkedHashMap<>();
-        Iterator<CredentialProviderSource> iterator = ServiceLoader.load(CredentialProviderSource.class, loader).iterator();
-        int errors = 0;
-        String lastError = null;
-        while (errors < MAX_ITERATOR_ERRORS) {
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                CredentialProviderSource source = iterator.next();
-                inspect(source, failures).ifPresent(plugin ->
-                        byName.computeIfAbsent(plugin.name(), k -> new ArrayList<>()).add(plugin));
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                // The iterator recovers from most provider errors; stop if it keeps failing the same way.
-                errors++;
-                String error = causeChain(e);
-                if (error.equals(lastError)) {
-                    break;
-                }
-                lastError = error;
-                failures.add(new LoadFailure(locateFailure(e, path), "failed to load plugin: " + error));
-            }
-        }
-        Map<String, LoadedPlugin> plugins = new LinkedHashMap<>();
-        Map<String, String> rejected = new LinkedHashMap<>();
-        byName.forEach((name, found) -> {
-            if (found.size() == 1) {
-                plugins.put(name, found.get(0));
-                return;
-            }
-            String message = "duplicate plugin name '" + name + "' used by " + found.stream()
-                    .map(p -> p.className() + " (" + p.location() + ")").collect(Collectors.joining(" and "))
-                    + "; remove one of them from the plugin path";
-            rejected.put(name, message);
-            failures.add(new LoadFailure(found.get(0).location(), message));
-            found.forEach(p -> closeQuietly(p.source()));
-        });
-        plugins.values().forEach(p -> LOG.debug("Loaded plugin {} from {}", p.name(), p.location()));
-        failures.forEach(f -> LOG.warn("Plugin load failure: {}", f));
-        return new PluginRegistry(Map.copyOf(plugins), List.copyOf(failures), Map.copyOf(rejected), ownLoader);
-    }
-
-    private static Optional<LoadedPlugin> inspect(CredentialProviderSource source, List<LoadFailure> failures) {
-        String className = source.getClass().getName();
-        String location = locationOf(source.getClass());
-        String name;
-        try {
-            name = source.name();
-        } catch (RuntimeException e) {
-            failures.add(new LoadFailure(location, className + ".name() threw " + causeChain(e)));
-            closeQuietly(source);
-            return Optional.empty();
-        }
-        if (name == null || name.isBlank() || !NAME.matcher(name).matches()) {
-            failures.add(new LoadFailure(location, className + " has an invalid name "
-                    + (name == null ? "null" : "'" + name + "'")
-                    + " (a plugin name is lower-case letters, digits and dashes, and not blank)"));
-            closeQuietly(source);
-            return Optional.empty();
-        }
-        return Optional.of(new LoadedPlugin(name, source, location, availability(source)));
+    /** A registry of the given plugins, which it then owns (for tests and embedding). */
+    public static PluginRegistry of(List<? extends CredentialProviderSource> sources) {
+        return new PluginRegistry(new PluginLoader.Loaded(List.copyOf(sources), List.of()), null);
     }
 
     private static Optional<String> availability(CredentialProviderSource source) {
@@ -133,8 +74,8 @@ public final class PluginRegistry implements AutoCloseable {
             }
             String reason = source.unavailableReason();
             return Optional.of(reason == null || reason.isBlank() ? "not available" : reason);
-        } catch (RuntimeException e) {
-            return Optional.of("isAvailable() threw " + causeChain(e));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("isAvailable() threw " + LoadFailure.causeChain(e));
         }
     }
 
@@ -163,9 +104,9 @@ public final class PluginRegistry implements AutoCloseable {
     public List<LoadedPlugin> select(List<String> names) {
         List<LoadedPlugin> selected = new ArrayList<>();
         for (String name : names) {
-            if (rejectedNames.containsKey(name)) {
+            if (duplicates.containsKey(name)) {
                 throw new ToolkitException(ErrorCode.PLUGIN, "Cannot use plugin '" + name + "': "
-                        + rejectedNames.get(name) + ".");
+                        + duplicates.get(name) + ".");
             }
             LoadedPlugin plugin = plugins.get(name);
             if (plugin == null) {
@@ -201,34 +142,6 @@ public final class PluginRegistry implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Plugin {} failed to close: {}", source.getClass().getName(), e.toString());
         }
-    }
-
-    static String locationOf(Class<?> type) {
-        try {
-            var codeSource = type.getProtectionDomain().getCodeSource();
-            if (codeSource != null && codeSource.getLocation() != null) {
-                return Path.of(codeSource.getLocation().toURI()).toString();
-            }
-        } catch (Exception e) {
-            // Fall through: the location only decorates messages.
-        }
-        return "class path";
-    }
-
-    private static String locateFailure(Throwable e, PluginPath path) {
-        String text = causeChain(e);
-        return path.declaredBy().entrySet().stream()
-                .filter(entry -> text.contains(entry.getKey()))
-                .map(entry -> entry.getValue().toString())
-                .findFirst().orElse("class path");
-    }
-
-    static String causeChain(Throwable e) {
-        StringBuilder text = new StringBuilder(PluginPath.describe(e));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(", caused by ").append(PluginPath.describe(cause));
-        }
-        return text.toString();
     }
 
     @Override

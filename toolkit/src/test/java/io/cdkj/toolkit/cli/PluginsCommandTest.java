@@ -46,6 +46,7 @@ class PluginsCommandTest {
                 "111111111111", "--mode", "read", "--dry-run");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown plugin 'asume-role'. Plugins found: assume-role, fake-assume, fake-declining");
+        // Other plugins may sit between them: in a reactor build the plugin-api test fixture is on the class path too.
+        assertThat(run.err()).containsPattern("Unknown plugin 'asume-role'\\. Plugins found: assume-role, ([a-z-]+, )*fake-assume, fake-declining");
     }
 }

@@ -44,6 +44,13 @@ public final class ProfilePerAccountPlugin implements CredentialProviderSource {
     }
 
     @Override
+    public Optional<String> describe(CredentialRequest request) {
+        // For dry runs: where the credentials would come from, never the credentials themselves.
+        return profileFor(request).map(profile -> "use the AWS profile " + profile
+                + " (from " + PREFIX + request.account() + ")");
+    }
+
+    @Override
     public IdentityProvider<AwsCredentialsIdentity> getProvider(CredentialRequest request) {
         String profile = profileFor(request).orElseThrow();
         if (ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {

@@ -1,5 +1,7 @@
 package com.example.cdkj.profiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cdkj.plugin.Configuration;
 import io.cdkj.plugin.CredentialProviderSource;
 import io.cdkj.plugin.CredentialRequest;
@@ -12,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
-/** Runs the cdkj plugin contract against this plugin. */
+/** Runs the cdkj plugin contract against this plugin, plus what it says on dry runs. */
 class ProfilePerAccountPluginContractTest extends CredentialProviderSourceContractTest {
 
     @Override
@@ -39,6 +42,14 @@ class ProfilePerAccountPluginContractTest extends CredentialProviderSourceContra
         Configuration configuration = Configuration.of(
                 Map.of("profile-per-account:111111111111", "example-dev"), Map.of());
         return Optional.of(request("111111111111", Mode.WRITE, base).configuration(configuration).build());
+    }
+
+    @Test
+    void describe_namesTheProfileAndTheContextKey() {
+        CredentialRequest request = servableRequest(CountingIdentityProvider.dummy()).orElseThrow();
+
+        assertThat(new ProfilePerAccountPlugin().describe(request))
+                .contains("use the AWS profile example-dev (from profile-per-account:111111111111)");
     }
 
     /** Points the SDK's default profile files at a temporary credentials file (and an empty config). */

@@ -8,11 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
-/** Says it is not available; counts isAvailable() calls (the host must make exactly one). */
+/** Says it is not available; counts isAvailable() calls on this instance (the host must make exactly one). */
 @AutoService(CredentialProviderSource.class)
 public final class UnavailablePlugin implements CredentialProviderSource {
 
-    public static final AtomicInteger IS_AVAILABLE_CALLS = new AtomicInteger();
+    private final AtomicInteger isAvailableCalls = new AtomicInteger();
+
+    /** How often {@link #isAvailable()} was called on this instance. */
+    public int isAvailableCalls() {
+        return isAvailableCalls.get();
+    }
 
     @Override
     public String name() {
@@ -21,7 +26,7 @@ public final class UnavailablePlugin implements CredentialProviderSource {
 
     @Override
     public boolean isAvailable() {
-        IS_AVAILABLE_CALLS.incrementAndGet();
+        isAvailableCalls.incrementAndGet();
         return false;
     }
 
