@@ -4,6 +4,7 @@ import io.cdkj.plugin.CredentialProviderException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -106,9 +107,11 @@ final class AssumeRoleFailures {
 
     /** The account id field of an ARN ({@code arn:aws:sts::222222222222:assumed-role/...}). */
     static Optional<String> accountOf(String arn) {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && ConfigValues.ACCOUNT_ID.matcher(parts[4]).matches()
-                ? Optional.of(parts[4]) : Optional.empty();
+        try {
+            return Arn.fromString(arn).accountId().filter(account -> ConfigValues.ACCOUNT_ID.matcher(account).matches());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static String scrub(String message) {

@@ -161,6 +161,17 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void credentials_dryRunInChina_namesTheRoleTheAssumeRolePluginWouldAssume_withoutAnAwsCall() {
+        CliHarness.Run run = cli.run("credentials", "--account", "444455556666", "--region", "cn-north-1",
+                "--mode", "read", "--plugin", "assume-role", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("assume-role: would provide (assume arn:aws-cn:iam::444455556666:role/cdk-readOnlyRole"
+                + " as session ");
+        assertThat(AwsCallLog.global().calls()).isEmpty();
+    }
+
+    @Test
     void credentials_formatProcess_printsVersion1JsonThatActsInTheTargetAccount() throws Exception {
         CliHarness.Run run = cli.run("--plugin", "fake-assume", "credentials", "--account", DEV, "--mode", "read",
                 "--format", "process");

@@ -187,7 +187,8 @@ class StackCredentialsReportTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("not looked up (--dry-run makes no AWS call)",
                 "devStack (read)", "devStack (write)", "the default identity if it acts in 111111111111",
-                "assume-role: would be asked for credentials",
+                "assume-role: would provide (assume arn:aws:iam::111111111111:role/cdk-readOnlyRole as session cdkj-read)",
+                "assume-role: would provide (assume arn:aws:iam::111111111111:role/cdk-writeRole as session cdkj-write)",
                 "arn:aws:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-us-east-2 (would be assumed)",
                 "none (the stack names no lookupRole");
         assertThat(AwsCallLog.global().calls()).isEmpty();
