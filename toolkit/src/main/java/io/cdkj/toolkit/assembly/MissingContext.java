@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.target.CredentialTarget;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.CredentialTarget;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.Objects;
 
 /**

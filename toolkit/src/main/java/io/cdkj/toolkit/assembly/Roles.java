@@ -1,8 +1,8 @@
 package io.cdkj.toolkit.assembly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cdkj.toolkit.target.AssumeRoleOptions;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.AssumeRoleOptions;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.cdkj.toolkit.assembly;
 
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -13,7 +13,7 @@ import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.synth.LookupsDisabledException;
 import io.cdkj.toolkit.synth.SynthSettings;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import io.cdkj.toolkit.config.JsonFiles;
 import io.cdkj.toolkit.credentials.CallerIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

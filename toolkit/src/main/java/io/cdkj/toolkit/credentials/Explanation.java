@@ -1,6 +1,6 @@
 package io.cdkj.toolkit.credentials;
 
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

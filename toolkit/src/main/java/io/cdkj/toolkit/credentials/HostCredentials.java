@@ -9,7 +9,7 @@ import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.Partitions;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.cdkj.toolkit.credentials;
 
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 

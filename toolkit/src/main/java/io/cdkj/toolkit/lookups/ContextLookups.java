@@ -7,7 +7,7 @@ import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.context.ContextValues;
 import io.cdkj.toolkit.credentials.TargetCredentials;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

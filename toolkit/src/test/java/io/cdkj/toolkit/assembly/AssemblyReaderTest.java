@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdkj.plugin.Mode;
-import io.cdkj.toolkit.target.CredentialTarget;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.CredentialTarget;
+import io.cdkj.toolkit.access.RoleToAssume;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;

@@ -14,7 +14,7 @@ import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.WireMockAws;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;

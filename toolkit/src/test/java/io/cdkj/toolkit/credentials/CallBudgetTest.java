@@ -1,10 +1,10 @@
 package io.cdkj.toolkit.credentials;
 
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsCallLog;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package io.cdkj.toolkit.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.localaws.AwsCall;
 import io.cdkj.localaws.AwsCallLog;

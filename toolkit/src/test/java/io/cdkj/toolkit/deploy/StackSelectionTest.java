@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.AssemblyReader;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.Roles;
-import io.cdkj.toolkit.target.RoleToAssume;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.PseudoParameters;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.ProgressLog;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

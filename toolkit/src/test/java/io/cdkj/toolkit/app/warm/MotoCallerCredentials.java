@@ -2,7 +2,7 @@ package io.cdkj.toolkit.app.warm;
 
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.toolkit.credentials.TargetCredentials;
-import io.cdkj.toolkit.target.CredentialTarget;
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
