@@ -30,10 +30,6 @@ public record CredentialTarget(AwsEnvironment environment, Mode mode, Optional<R
         return new CredentialTarget(environment, mode, Optional.empty());
     }
 
-    /** The same environment and mode without the role: the base the role is assumed with. */
-    public CredentialTarget base() {
-        return role.isEmpty() ? this : of(environment, mode);
-    }
 
     @Override
     public String toString() {

@@ -76,26 +76,6 @@ public record Io(
         return entries;
     }
 
-    /** A copy with another environment. */
-    public Io withEnvironment(Map<String, String> newEnvironment) {
-        return new Io(out, err, in, newEnvironment, workingDirectory, homeDirectory, pluginPath);
-    }
-
-    /** A copy with another working directory. */
-    public Io withWorkingDirectory(Path directory) {
-        return new Io(out, err, in, environment, directory, homeDirectory, pluginPath);
-    }
-
-    /** A copy with another home directory. */
-    public Io withHomeDirectory(Path directory) {
-        return new Io(out, err, in, environment, workingDirectory, directory, pluginPath);
-    }
-
-    /** A copy with another plugin path. */
-    public Io withPluginPath(List<Path> path) {
-        return new Io(out, err, in, environment, workingDirectory, homeDirectory, path);
-    }
-
     /** Lists names only: the environment may hold secrets. */
     @Override
     public String toString() {

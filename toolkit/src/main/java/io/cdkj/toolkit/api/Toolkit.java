@@ -120,8 +120,8 @@ public final class Toolkit implements AutoCloseable {
     public SynthResult synth(SynthSettings settings) {
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
-                this::appRunner, () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()),
-                io.err(), options.verbose()).run(settings);
+                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()), io.err(),
+                options.verbose()).run(settings, appRunner(settings.warm()));
     }
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */

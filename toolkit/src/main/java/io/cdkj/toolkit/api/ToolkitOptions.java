@@ -24,8 +24,4 @@ public record ToolkitOptions(Optional<String> profile, List<String> plugins, Lis
         context = List.copyOf(context);
     }
 
-    /** No options given. */
-    public static ToolkitOptions none() {
-        return new ToolkitOptions(Optional.empty(), List.of(), List.of(), false, false);
-    }
 }

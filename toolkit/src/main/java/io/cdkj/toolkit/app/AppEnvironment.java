@@ -106,11 +106,6 @@ public final class AppEnvironment implements AutoCloseable {
         return variables;
     }
 
-    /** The overflow file, when the context did not fit. */
-    public Optional<Path> overflowFile() {
-        return Optional.ofNullable(variables.get(CONTEXT_OVERFLOW_LOCATION_ENV)).map(Path::of);
-    }
-
     /** Deletes the overflow file. */
     @Override
     public void close() {

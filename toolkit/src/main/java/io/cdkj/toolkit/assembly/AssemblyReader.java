@@ -1,11 +1,17 @@
 package io.cdkj.toolkit.assembly;
 
+import static io.cdkj.toolkit.assembly.ManifestJson.integer;
+import static io.cdkj.toolkit.assembly.ManifestJson.stringMap;
+import static io.cdkj.toolkit.assembly.ManifestJson.strings;
+import static io.cdkj.toolkit.assembly.ManifestJson.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,10 +56,6 @@ public final class AssemblyReader {
         return new CloudAssembly(root, version, stacks, List.copyOf(missing.values()));
     }
 
-    /** True when {@code directory} holds a {@code manifest.json} (an {@code --app} pointing at an assembly). */
-    public static boolean isAssemblyDirectory(Path directory) {
-        return Files.isRegularFile(directory.resolve(MANIFEST));
-    }
 
     private void collect(Path dir, JsonNode manifest, List<StackArtifact> stacks,
                          Map<String, MissingContext> missing, int depth) {
@@ -106,11 +108,13 @@ public final class AssemblyReader {
             throw corrupt(file, "stack '" + id + "' has no properties.templateFile");
         }
         String envUri = artifact.path("environment").asText("");
-        StackEnvironment environment = StackEnvironment.parse(envUri)
-                .orElseThrow(() -> corrupt(file, "stack '" + id + "' has environment '" + envUri
-                        + "', expected aws://ACCOUNT/REGION"));
+        try {
+            AwsEnvironment.parse(envUri);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, "stack '" + id + "' has environment '" + envUri + "', expected aws://ACCOUNT/REGION");
+        }
         List<String> dependencies = strings(artifact.path("dependencies"));
-        return StackArtifact.builder(id, environment, dir.resolve(template).normalize())
+        return StackArtifact.builder(id, envUri, dir.resolve(template).normalize())
                 .displayName(artifact.path("displayName").asText(id))
                 .stackName(props.path("stackName").asText(id))
                 .parameters(stringMap(props.path("parameters")))
@@ -195,28 +199,5 @@ public final class AssemblyReader {
     private static ToolkitException corrupt(Path file, String detail) {
         return new ToolkitException(ErrorCode.ASSEMBLY, "Corrupt cloud assembly manifest " + file + ": " + detail
                 + ". Delete the output directory and synthesize again.");
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private static java.util.OptionalInt integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.canConvertToInt() ? java.util.OptionalInt.of(value.asInt()) : java.util.OptionalInt.empty();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(v -> result.add(v.asText()));
-        return result;
-    }
-
-    private static Map<String, String> stringMap(JsonNode object) {
-        Map<String, String> result = new LinkedHashMap<>();
-        object.properties().forEach(e -> result.put(e.getKey(), e.getValue().isTextual()
-                ? e.getValue().asText() : e.getValue().toString()));
-        return result;
     }
 }

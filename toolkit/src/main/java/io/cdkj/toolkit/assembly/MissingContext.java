@@ -1,6 +1,5 @@
 package io.cdkj.toolkit.assembly;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsEnvironment;
@@ -50,7 +49,7 @@ public record MissingContext(String key, String provider, ObjectNode props) {
         if (account.isEmpty() || region.isEmpty()) {
             return Optional.empty();
         }
-        return new StackEnvironment(account.get(), region.get()).toAwsEnvironment();
+        return AwsEnvironment.parse("aws://" + account.get() + "/" + region.get());
     }
 
     /** {@code props.lookupRoleArn} with its external ID and options: the role to assume on top for this lookup. */
@@ -66,11 +65,8 @@ public record MissingContext(String key, String provider, ObjectNode props) {
         return environment().map(env -> new CredentialTarget(env, Mode.READ, lookupRole()));
     }
 
-    /** A string property of the query. */
+    /** A string property of the query; empty when absent or blank. */
     public Optional<String> text(String property) {
-        JsonNode value = props.get(property);
-        return value != null && value.isTextual() && !value.asText().isEmpty()
-                ? Optional.of(value.asText())
-                : Optional.empty();
+        return ManifestJson.text(props, property);
     }
 }

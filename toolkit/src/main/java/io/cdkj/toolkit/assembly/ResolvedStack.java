@@ -29,7 +29,7 @@ public record ResolvedStack(StackArtifact artifact, AwsEnvironment environment) 
      * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) naming the fix when the stack is environment-agnostic
      */
     public static ResolvedStack of(StackArtifact artifact) {
-        AwsEnvironment environment = artifact.environment().toAwsEnvironment().orElseThrow(() -> new ToolkitException(
+        AwsEnvironment environment = artifact.concreteEnvironment().orElseThrow(() -> new ToolkitException(
                 ErrorCode.ASSEMBLY, "Stack " + artifact.displayName() + " has no concrete environment ("
                 + artifact.environment() + "); give it env(Environment.builder().account(...).region(...)) in the app"));
         return new ResolvedStack(artifact, environment);

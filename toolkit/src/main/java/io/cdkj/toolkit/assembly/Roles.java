@@ -1,5 +1,7 @@
 package io.cdkj.toolkit.assembly;
 
+import static io.cdkj.toolkit.assembly.ManifestJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cdkj.toolkit.access.AssumeRoleOptions;
 import io.cdkj.toolkit.access.RoleToAssume;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads the one role shape from the places a cloud assembly writes roles: a stack's
@@ -38,19 +39,10 @@ public final class Roles {
         }
         Map<String, String> tags = new LinkedHashMap<>();
         options.path("Tags").forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
-        List<String> transitive = new ArrayList<>();
-        options.path("TransitiveTagKeys").forEach(key -> transitive.add(key.asText()));
         List<String> policyArns = new ArrayList<>();
         options.path("PolicyArns").forEach(p -> policyArns.add(p.isTextual() ? p.asText() : p.path("arn").asText()));
-        JsonNode duration = options.path("DurationSeconds");
-        return new AssumeRoleOptions(tags, transitive, text(options, "Policy"), policyArns,
-                duration.canConvertToInt() ? OptionalInt.of(duration.asInt()) : OptionalInt.empty(),
+        return new AssumeRoleOptions(tags, ManifestJson.strings(options.path("TransitiveTagKeys")),
+                text(options, "Policy"), policyArns, ManifestJson.integer(options, "DurationSeconds"),
                 text(options, "SourceIdentity"));
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-                ? Optional.of(value.asText()) : Optional.empty();
     }
 }

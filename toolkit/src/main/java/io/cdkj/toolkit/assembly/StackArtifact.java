@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.assembly;
 
 import io.cdkj.toolkit.access.RoleToAssume;
+import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,8 @@ import java.util.OptionalInt;
  * @param id                                artifact id, unique within its assembly
  * @param displayName                       hierarchical id users type ({@code Stage/Stack}); the id for top-level stacks
  * @param stackName                         the CloudFormation stack name
- * @param environment                       where it deploys
+ * @param environment                       where it deploys, as written ({@code aws://ACCOUNT/REGION}, possibly
+ *                                          with the CDK's {@code unknown-account}/{@code unknown-region})
  * @param templateFile                      absolute path of the template
  * @param parameters                        CloudFormation parameters set at synth
  * @param tags                              stack tags
@@ -43,7 +45,7 @@ public record StackArtifact(
         String id,
         String displayName,
         String stackName,
-        StackEnvironment environment,
+        String environment,
         Path templateFile,
         Map<String, String> parameters,
         Map<String, String> tags,
@@ -83,6 +85,11 @@ public record StackArtifact(
         Objects.requireNonNull(assemblyDirectory, "assemblyDirectory");
     }
 
+    /** The concrete environment; empty for an environment-agnostic stack. */
+    public Optional<AwsEnvironment> concreteEnvironment() {
+        return AwsEnvironment.parse(environment);
+    }
+
     /** The errors among {@link #annotations()}. */
     public List<Annotation> errors() {
         return annotations.stream().filter(a -> a.level() == Annotation.Level.ERROR).toList();
@@ -92,14 +99,14 @@ public record StackArtifact(
      * A builder for a stack whose display name and stack name are {@code id}, in the template file's
      * directory, with every optional field empty.
      */
-    public static Builder builder(String id, StackEnvironment environment, Path templateFile) {
+    public static Builder builder(String id, String environment, Path templateFile) {
         return new Builder(id, environment, templateFile);
     }
 
     /** Builds a {@link StackArtifact}; not thread-safe. */
     public static final class Builder {
         private final String id;
-        private final StackEnvironment environment;
+        private final String environment;
         private final Path templateFile;
         private String displayName;
         private String stackName;
@@ -119,7 +126,7 @@ public record StackArtifact(
         private final List<Annotation> annotations = new ArrayList<>();
         private Path assemblyDirectory;
 
-        private Builder(String id, StackEnvironment environment, Path templateFile) {
+        private Builder(String id, String environment, Path templateFile) {
             this.id = id;
             this.environment = environment;
             this.templateFile = templateFile;

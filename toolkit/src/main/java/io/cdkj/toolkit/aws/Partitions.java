@@ -1,13 +1,13 @@
 package io.cdkj.toolkit.aws;
 
-import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
- * The AWS partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-iso}, …) of a region or
- * an ARN, from the SDK's own region metadata and ARN parser — the one place the toolkit learns them.
+ * The AWS partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-iso}, …) of a region and
+ * its DNS suffix, from the SDK's own region metadata — the one place the toolkit learns them (ARNs are
+ * parsed with the SDK's {@code Arn}).
  * Stateless.
  */
 public final class Partitions {
@@ -28,14 +28,6 @@ public final class Partitions {
         return metadataOf(region).dnsSuffix();
     }
 
-    /**
-     * The partition field of an ARN.
-     *
-     * @throws IllegalArgumentException when {@code arn} is not an ARN
-     */
-    public static String ofArn(String arn) {
-        return Arn.fromString(arn).partition();
-    }
 
     /**
      * The region's partition as the SDK lists it; for a region the SDK does not list yet, the partition

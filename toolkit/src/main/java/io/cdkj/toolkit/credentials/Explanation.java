@@ -34,8 +34,4 @@ public record Explanation(CredentialTarget target, boolean dryRun, Optional<Stri
         Objects.requireNonNull(account, "account");
     }
 
-    /** {@code name (reason)} of the plugins that were asked and gave nothing. */
-    public List<String> declined() {
-        return plugins.stream().filter(a -> !(a instanceof PluginAnswer.Provided)).map(PluginAnswer::reason).toList();
-    }
 }

@@ -1,11 +1,11 @@
 package io.cdkj.toolkit.credentials;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What one plugin answered when the host asked it for credentials for one target — the data behind the
- * fail-closed message, {@code cdkj credentials} and its dry run. Never holds a secret.
+ * fail-closed message, {@code cdkj credentials} and its dry run. Built by the host's plugin chain only;
+ * never holds a secret.
  */
 public sealed interface PluginAnswer {
 
@@ -15,21 +15,16 @@ public sealed interface PluginAnswer {
     /** Why the plugin gave nothing, or what it gave, without the name: {@code never serves 111…}. */
     String detail();
 
+    /** What a dry run says the plugin would do: {@code would decline (…)}. */
+    String dryRun();
+
     /** {@code name (detail)}, as the fail-closed message lists the plugins asked. */
     default String reason() {
         return plugin() + " (" + detail() + ")";
     }
 
-    /** What a dry run says the plugin would do: {@code would decline (…)}. */
-    String dryRun();
-
     /** {@code isAvailable()} returned false when the plugin was loaded. */
     record Unavailable(String plugin, String detail) implements PluginAnswer {
-        public Unavailable {
-            Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(detail, "detail");
-        }
-
         @Override
         public String dryRun() {
             return "unavailable (" + detail + ")";
@@ -38,11 +33,6 @@ public sealed interface PluginAnswer {
 
     /** {@code canProvideCredentials} declined, with the plugin's reason. */
     record Declined(String plugin, String detail) implements PluginAnswer {
-        public Declined {
-            Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(detail, "detail");
-        }
-
         @Override
         public String dryRun() {
             return "would decline (" + detail + ")";
@@ -51,11 +41,6 @@ public sealed interface PluginAnswer {
 
     /** The plugin threw, broke its contract, or its credentials could not be used. */
     record Failed(String plugin, String detail) implements PluginAnswer {
-        public Failed {
-            Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(detail, "detail");
-        }
-
         @Override
         public String dryRun() {
             return "would fail (" + detail + ")";
@@ -64,11 +49,6 @@ public sealed interface PluginAnswer {
 
     /** Dry run only: the plugin can provide, and says what it would do (if it can say without doing it). */
     record WouldProvide(String plugin, Optional<String> description) implements PluginAnswer {
-        public WouldProvide {
-            Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(description, "description");
-        }
-
         @Override
         public String detail() {
             return description.orElse("would be asked for credentials");
@@ -82,11 +62,6 @@ public sealed interface PluginAnswer {
 
     /** The plugin gave credentials, verified to act as {@code verified}. */
     record Provided(String plugin, CallerIdentity verified) implements PluginAnswer {
-        public Provided {
-            Objects.requireNonNull(plugin, "plugin");
-            Objects.requireNonNull(verified, "verified");
-        }
-
         @Override
         public String detail() {
             return "provided " + verified.arn();

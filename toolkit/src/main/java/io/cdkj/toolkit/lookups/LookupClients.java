@@ -2,7 +2,13 @@ package io.cdkj.toolkit.lookups;
 
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.cloudcontrol.CloudControlClient;
@@ -13,7 +19,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The SDK clients for one lookup environment (account, region, credentials), created on first use
+ * The SDK clients for one lookup environment (account, region, credentials), each created on first use
  * and shared by every lookup in that environment. The {@link AwsClientFactory} owns and closes them.
  *
  * <p>Thread-safe.
@@ -23,12 +29,7 @@ public final class LookupClients {
     private final AwsClientFactory factory;
     private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
     private final AwsEnvironment environment;
-    private SsmClient ssm;
-    private Ec2Client ec2;
-    private Route53Client route53;
-    private KmsClient kms;
-    private ElasticLoadBalancingV2Client elbv2;
-    private CloudControlClient cloudControl;
+    private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
     public LookupClients(AwsClientFactory factory, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
                          AwsEnvironment environment) {
@@ -42,45 +43,33 @@ public final class LookupClients {
         return environment;
     }
 
-    public synchronized SsmClient ssm() {
-        if (ssm == null) {
-            ssm = factory.create(SsmClient.builder(), credentials, environment.region());
-        }
-        return ssm;
+    public SsmClient ssm() {
+        return client(SsmClient.class, SsmClient::builder);
     }
 
-    public synchronized Ec2Client ec2() {
-        if (ec2 == null) {
-            ec2 = factory.create(Ec2Client.builder(), credentials, environment.region());
-        }
-        return ec2;
+    public Ec2Client ec2() {
+        return client(Ec2Client.class, Ec2Client::builder);
     }
 
-    public synchronized Route53Client route53() {
-        if (route53 == null) {
-            route53 = factory.create(Route53Client.builder(), credentials, environment.region());
-        }
-        return route53;
+    public Route53Client route53() {
+        return client(Route53Client.class, Route53Client::builder);
     }
 
-    public synchronized KmsClient kms() {
-        if (kms == null) {
-            kms = factory.create(KmsClient.builder(), credentials, environment.region());
-        }
-        return kms;
+    public KmsClient kms() {
+        return client(KmsClient.class, KmsClient::builder);
     }
 
-    public synchronized ElasticLoadBalancingV2Client elbv2() {
-        if (elbv2 == null) {
-            elbv2 = factory.create(ElasticLoadBalancingV2Client.builder(), credentials, environment.region());
-        }
-        return elbv2;
+    public ElasticLoadBalancingV2Client elbv2() {
+        return client(ElasticLoadBalancingV2Client.class, ElasticLoadBalancingV2Client::builder);
     }
 
-    public synchronized CloudControlClient cloudControl() {
-        if (cloudControl == null) {
-            cloudControl = factory.create(CloudControlClient.builder(), credentials, environment.region());
-        }
-        return cloudControl;
+    public CloudControlClient cloudControl() {
+        return client(CloudControlClient.class, CloudControlClient::builder);
+    }
+
+    private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends SdkClient> C client(
+            Class<C> type, Supplier<B> builder) {
+        return type.cast(clients.computeIfAbsent(type, t -> factory.create(builder.get(), credentials,
+                environment.region())));
     }
 }

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * Synthesizes the project of one invocation: runs a {@link Synthesizer} with the project's
  * configuration, prints the app's annotations like the CDK CLI ({@code [Error at /devSampleApp] ...}),
- * and fails when the app reported errors. Built by the composition root, which decides how the app runs
- * and where lookups get credentials.
+ * and fails when the app reported errors. The composition root decides how the app runs and where
+ * lookups get credentials.
  *
  * <p>Not thread-safe: one synth at a time.
  */
@@ -32,7 +32,6 @@ public final class Synthesis {
 
     private final ProjectConfiguration config;
     private final Optional<String> defaultRegion;
-    private final AppRunnerFactory runners;
     private final Supplier<ContextLookups> lookups;
     private final PrintWriter err;
     private final boolean verbose;
@@ -42,31 +41,30 @@ public final class Synthesis {
      * @param lookups       created only when a lookup is needed (so a warm synth touches no credentials)
      * @param err           progress, annotations and (with {@code verbose}) timings
      */
-    public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion, AppRunnerFactory runners,
-            Supplier<ContextLookups> lookups, PrintWriter err, boolean verbose) {
+    public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion, Supplier<ContextLookups> lookups,
+            PrintWriter err, boolean verbose) {
         this.config = config;
         this.defaultRegion = defaultRegion;
-        this.runners = runners;
         this.lookups = lookups;
         this.err = err;
         this.verbose = verbose;
     }
 
     /**
-     * Runs the synth loop.
+     * Runs the synth loop with {@code runner}, and closes it.
      *
      * @throws ToolkitException USAGE without an app command; {@link LookupsDisabledException} when lookups
      *     are needed but not allowed; the code of the failed lookups (e.g. CREDENTIALS) or APP when the
      *     assembly has error annotations
      */
-    public SynthResult run(SynthSettings settings) {
+    public SynthResult run(SynthSettings settings, AppRunner appRunner) {
         String app = settings.app().or(config::app).orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,
                 "--app is required either on the command line, in cdk.json or in ~/.cdk.json."
                         + " Run cdkj in the directory of your cdk.json, or pass --app \"COMMAND\"."));
         ObjectNode context = JSON.valueToTree(config.context());
         SynthRequest request = new SynthRequest(app, config.workingDirectory(),
                 settings.output().orElse(config.output()), context, Optional.empty(), defaultRegion, settings.lookups());
-        try (AppRunner runner = runners.open(settings.warm())) {
+        try (AppRunner runner = appRunner) {
             Synthesizer synthesizer = new Synthesizer(runner, new AssemblyReader(), lookups,
                     new ContextFile(config.contextFilePath()), err, Clock.systemUTC());
             SynthResult result = synthesizer.synthesize(request);

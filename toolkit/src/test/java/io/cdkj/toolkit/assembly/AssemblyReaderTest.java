@@ -122,7 +122,7 @@ class AssemblyReaderTest {
         StackArtifact inner = assembly.stack("Stage/Inner").orElseThrow();
         assertThat(inner.id()).isEqualTo("StageInner1A2B3C");
         assertThat(inner.stackName()).isEqualTo("Stage-Inner");
-        assertThat(inner.environment().isConcrete()).isFalse();
+        assertThat(inner.concreteEnvironment()).isEmpty();
         assertThat(inner.templateFile()).isEqualTo(dir.resolve("assembly-Stage/StageInner1A2B3C.template.json"));
         assertThat(assembly.stack("prod-sample").orElseThrow().id()).isEqualTo("prodSampleApp");
         assertThat(assembly.stack("nope")).isEmpty();
@@ -137,7 +137,7 @@ class AssemblyReaderTest {
         StackArtifact dev = reader.read(dir).stack("devSampleApp").orElseThrow();
 
         // then
-        assertThat(dev.environment().toAwsEnvironment()).contains(new AwsEnvironment("111111111111", "us-east-2"));
+        assertThat(dev.concreteEnvironment()).contains(new AwsEnvironment("111111111111", "us-east-2"));
         assertThat(dev.templateFile()).isEqualTo(dir.resolve("devSampleApp.template.json"));
         assertThat(dev.parameters()).containsEntry("Env", "dev");
         assertThat(dev.tags()).containsEntry("team", "platform");

@@ -1,7 +1,6 @@
 package io.cdkj.toolkit.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +35,4 @@ class PseudoParametersTest {
                 .isEqualTo("my-bucket");
     }
 
-    @Test
-    void ofArn_readsThePartition_andRejectsWhatIsNoArn() {
-        assertThat(Partitions.ofArn("arn:aws-iso-b:sts::444455556666:assumed-role/r/s")).isEqualTo("aws-iso-b");
-        assertThatThrownBy(() -> Partitions.ofArn("not-an-arn")).isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -1,7 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.assembly.StackArtifact;
-import io.cdkj.toolkit.assembly.StackEnvironment;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.nio.file.Path;
 
@@ -13,6 +12,6 @@ final class TestStacks {
 
     /** A stack named {@code name} (id, display name and stack name) in {@code environment}. */
     static StackArtifact.Builder stack(String name, AwsEnvironment environment, Path template) {
-        return StackArtifact.builder(name, new StackEnvironment(environment.account(), environment.region()), template);
+        return StackArtifact.builder(name, environment.toString(), template);
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.ManifestJson;
 import io.cdkj.toolkit.assembly.Roles;
 import io.cdkj.toolkit.access.RoleToAssume;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,23 +70,23 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
         }
         Path base = file.toAbsolutePath().getParent();
         List<FileAsset> files = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> asset : entries(root.path("files"))) {
+        for (Map.Entry<String, JsonNode> asset : root.path("files").properties()) {
             JsonNode source = asset.getValue().path("source");
             if (!source.hasNonNull("path")) {
                 throw new ToolkitException(ErrorCode.ASSEMBLY, "File asset " + asset.getKey() + " in " + file
                         + " has no source path; assets built by a command (executable) are not supported yet");
             }
             List<FileDestination> destinations = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> d : entries(asset.getValue().path("destinations"))) {
+            for (Map.Entry<String, JsonNode> d : asset.getValue().path("destinations").properties()) {
                 JsonNode dest = d.getValue();
                 destinations.add(new FileDestination(dest.path("bucketName").asText(), dest.path("objectKey").asText(),
-                        text(dest, "region"), Roles.read(dest, "assumeRoleArn", "assumeRoleExternalId")));
+                        ManifestJson.text(dest, "region"), Roles.read(dest, "assumeRoleArn", "assumeRoleExternalId")));
             }
             files.add(new FileAsset(asset.getKey(), base.resolve(source.path("path").asText()),
                     source.path("packaging").asText("file"), destinations));
         }
         List<DockerImage> images = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> image : entries(root.path("dockerImages"))) {
+        for (Map.Entry<String, JsonNode> image : root.path("dockerImages").properties()) {
             JsonNode source = image.getValue().path("source");
             images.add(new DockerImage(image.getKey(), source.path("directory").asText(
                     source.has("executable") ? source.path("executable").toString() : "?")));
@@ -106,17 +106,5 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
                     + " (" + image.directory() + "), in " + file
                     + "; build and push the image yourself and reference it with ContainerImage.fromEcrRepository");
         }
-    }
-
-    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            entries.add(it.next());
-        }
-        return entries;
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
     }
 }
