@@ -1,14 +1,15 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the toolkit jar's manifest ({@code dev} when run from classes). Thread-safe. */
+/** The toolkit's version and the commit it was built from (see {@link BuildInfo}). Thread-safe. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = CdkjCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"cdkj " + (version == null ? "dev" : version)
-                + " (Java " + System.getProperty("java.version") + ")"};
+        BuildInfo build = BuildInfo.current();
+        return new String[] {"cdkj " + build.version()
+                + " (" + build.describeCommit() + ", Java " + System.getProperty("java.version") + ")"};
     }
 }
