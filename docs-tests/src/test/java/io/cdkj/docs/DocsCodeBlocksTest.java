@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The code blocks of README.md and docs/*.md hold: JSON and YAML blocks parse, and every {@code cdkj}
+ * The code blocks of README.md, the distribution archive's README.md and docs/*.md hold: JSON and YAML blocks parse, and every {@code cdkj}
  * command line in any block names an existing command and only flags that command (or the global
  * ones) accepts — checked against the real command tree.
  */
@@ -38,7 +38,9 @@ class DocsCodeBlocksTest {
     }
 
     static List<Block> blocks() throws IOException {
-        List<Path> files = new ArrayList<>(List.of(Repository.path("README.md")));
+        // The distribution archive's README is a user's first page too.
+        List<Path> files = new ArrayList<>(List.of(Repository.path("README.md"),
+                Repository.path("dist/src/main/archive/README.md")));
         try (Stream<Path> docs = Files.list(Repository.path("docs"))) {
             docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
         }
