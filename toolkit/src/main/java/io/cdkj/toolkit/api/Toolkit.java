@@ -4,6 +4,7 @@ import io.cdkj.plugin.Configuration;
 import io.cdkj.toolkit.app.AppRunner;
 import io.cdkj.toolkit.app.ColdAppRunner;
 import io.cdkj.toolkit.app.warm.AppRunners;
+import io.cdkj.toolkit.app.warm.JavaLaunch;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.credentials.DefaultIdentity;
@@ -23,7 +24,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -118,10 +121,29 @@ public final class Toolkit implements AutoCloseable {
 
     /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
     public SynthResult synth(SynthSettings settings) {
+        return synth(settings, io.environment());
+    }
+
+    /**
+     * Like {@link #synth(SynthSettings)} for a Java app its caller has resolved itself — the main class
+     * and class path, e.g. the Maven plugin's project with its compiled classes and runtime class path —
+     * instead of {@code settings.app()} or cdk.json's {@code "app"}. It runs in the warm app host (cold
+     * with {@code settings.warm()} false); the class path reaches the JVM in {@code CLASSPATH}, so a cold
+     * run starts the same JVM and progress lines show {@code java MAIN}, not the class path.
+     */
+    public SynthResult synth(SynthSettings settings, JavaLaunch app) {
+        Map<String, String> environment = new HashMap<>(io.environment());
+        environment.put("CLASSPATH", app.classpath());
+        SynthSettings withApp = new SynthSettings(Optional.of(JavaAppCommand.of(app)), settings.output(),
+                settings.lookups(), settings.warm());
+        return synth(withApp, environment);
+    }
+
+    private SynthResult synth(SynthSettings settings, Map<String, String> appEnvironment) {
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
                 () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()), io.err(),
-                options.verbose()).run(settings, appRunner(settings.warm()));
+                options.verbose()).run(settings, appRunner(settings.warm(), appEnvironment));
     }
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
@@ -135,7 +157,7 @@ public final class Toolkit implements AutoCloseable {
     }
 
     /** The warm app host unless {@code warm} is false (or cdk.json turns it off); cold runs otherwise. */
-    private AppRunner appRunner(boolean warm) {
+    private AppRunner appRunner(boolean warm, Map<String, String> environment) {
         PrintWriter err = io.err();
         boolean verbose = options.verbose();
         // The app's own output is shown, as the CDK CLI does, except jsii's Node.js end-of-life banner,
@@ -145,9 +167,9 @@ public final class Toolkit implements AutoCloseable {
                 err.println(line);
             }
         };
-        AppRunner cold = new ColdAppRunner(err, appOutput, io.environment(), Clock.systemUTC());
+        AppRunner cold = new ColdAppRunner(err, appOutput, environment, Clock.systemUTC());
         return AppRunners.select(cold, warm, configuration().workingDirectory(), err, appOutput,
-                verbose ? err::println : line -> { }, io.environment());
+                verbose ? err::println : line -> { }, environment);
     }
 
     static boolean isJsiiBanner(String line) {

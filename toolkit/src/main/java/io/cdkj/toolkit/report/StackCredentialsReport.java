@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.cli;
+package io.cdkj.toolkit.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,9 +22,9 @@ import java.util.List;
  * credentials cannot be found gets its reason as its own entry; the others are still explained. Never
  * holds or prints a secret.
  *
- * <p>Not thread-safe: built and printed by one command.
+ * <p>Not thread-safe: built and printed by one command (the CLI's {@code credentials}, the Maven plugin's goal).
  */
-final class StackCredentialsReport {
+public final class StackCredentialsReport {
 
     /** One explained (stack, mode). */
     private record Entry(String stack, Mode mode, Report details) {
@@ -37,13 +37,13 @@ final class StackCredentialsReport {
     private final List<String> failed = new ArrayList<>();
     private ErrorCode firstFailure;
 
-    StackCredentialsReport(HostCredentials credentials, boolean dryRun) {
+    public StackCredentialsReport(HostCredentials credentials, boolean dryRun) {
         this.credentials = credentials;
         this.dryRun = dryRun;
     }
 
     /** Explains every stack in every mode, in order; failures are recorded, not thrown. */
-    StackCredentialsReport explain(List<StackArtifact> stacks, List<Mode> modes) {
+    public StackCredentialsReport explain(List<StackArtifact> stacks, List<Mode> modes) {
         header.add("defaultIdentitySource", "Default identity from", credentials.defaultIdentity().description())
                 .add("defaultIdentity", "Default identity", defaultIdentity())
                 .addList("plugins", "Plugins (in order)",
@@ -82,7 +82,7 @@ final class StackCredentialsReport {
         return details;
     }
 
-    void printTable(PrintWriter out) {
+    public void printTable(PrintWriter out) {
         header.printTable(out);
         for (Entry entry : entries) {
             out.println();
@@ -91,7 +91,7 @@ final class StackCredentialsReport {
         }
     }
 
-    void printJson(PrintWriter out) {
+    public void printJson(PrintWriter out) {
         ObjectNode root = header.toJson();
         root.put("dryRun", dryRun);
         ArrayNode stacks = root.putArray("stacks");
@@ -109,7 +109,7 @@ final class StackCredentialsReport {
      * @throws ToolkitException with the first failure's code, naming every (stack, mode) that failed, when
      *     any did (their reasons are in the printed report)
      */
-    void failIfAnyFailed() {
+    public void failIfAnyFailed() {
         if (!failed.isEmpty()) {
             throw new ToolkitException(firstFailure, "No usable credentials for " + String.join(", ", failed)
                     + " (" + failed.size() + " of " + entries.size() + "; each reason is in that stack's entry above)");

@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.cli;
+package io.cdkj.toolkit.report;
 
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.credentials.CallerIdentity;
@@ -12,7 +12,7 @@ import java.util.List;
  * stack: where the base credentials come from (and what every plugin answered), who they act as, the
  * role on top and the resulting account. Stateless.
  */
-final class ExplanationRows {
+public final class ExplanationRows {
 
     private ExplanationRows() {
     }
@@ -20,7 +20,7 @@ final class ExplanationRows {
     /**
      * @param stackRole whether the target is a stack's, so the absence of a manifest role is worth a row
      */
-    static Report add(Report rows, Explanation explanation, boolean stackRole) {
+    public static Report add(Report rows, Explanation explanation, boolean stackRole) {
         String account = explanation.target().environment().account();
         if (explanation.dryRun()) {
             rows.add("source", "Source", "the default identity if it acts in " + account

@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.cli;
+package io.cdkj.toolkit.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +12,7 @@ import java.util.List;
  * An ordered explanation printed either as an aligned two-column table or as a JSON object. Values are
  * strings or lists of strings. Not thread-safe (built and printed by one command).
  */
-final class Report {
+public final class Report {
 
     private record Row(String key, String label, Object value) {
     }
@@ -23,28 +23,28 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
 
-    Report add(String key, String label, String value) {
+    public Report add(String key, String label, String value) {
         rows.add(new Row(key, label, value));
         return this;
     }
 
     /** A row whose value is absent: the table shows {@code text}, JSON shows {@code null}. */
-    Report addAbsent(String key, String label, String text) {
+    public Report addAbsent(String key, String label, String text) {
         rows.add(new Row(key, label, new Absent(text)));
         return this;
     }
 
-    Report addList(String key, String label, List<String> values) {
+    public Report addList(String key, String label, List<String> values) {
         rows.add(new Row(key, label, List.copyOf(values)));
         return this;
     }
 
-    void printTable(PrintWriter out) {
+    public void printTable(PrintWriter out) {
         printTable(out, "");
     }
 
     /** The table with every line prefixed by {@code indent}. */
-    void printTable(PrintWriter out, String indent) {
+    public void printTable(PrintWriter out, String indent) {
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0) + 2;
         for (Row row : rows) {
             String label = String.format("%-" + width + "s", row.label() + ":");
@@ -63,12 +63,12 @@ final class Report {
         }
     }
 
-    void printJson(PrintWriter out) {
+    public void printJson(PrintWriter out) {
         print(toJson(), out);
     }
 
     /** Prints {@code json} pretty-printed. */
-    static void print(ObjectNode json, PrintWriter out) {
+    public static void print(ObjectNode json, PrintWriter out) {
         try {
             out.println(JsonFiles.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } catch (JsonProcessingException e) {
@@ -77,7 +77,7 @@ final class Report {
     }
 
     /** The rows as one JSON object: strings, arrays of strings, or null for unknown values. */
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode root = JsonFiles.MAPPER.createObjectNode();
         for (Row row : rows) {
             if (row.value() instanceof List<?> list) {
