@@ -81,6 +81,7 @@ def table(header, lines):
 TITLES = {
     "synth-javacp": "1a. Cold cross-account synth of sample-app — app command `java -cp … io.cdkj.sample.SampleApp`",
     "synth-mvn": "1b. Cold cross-account synth of sample-app — app command `mvn -e -q compile exec:java`",
+    "synth-maven-clone": "1c. Cold cross-account synth from a fresh clone — `mvn -q cdkj:synth` (the Maven plugin) against the Node CDK CLI with `mvn -e -q compile exec:java`",
     "credentials": "2. Credential resolution for N target accounts (assume-role plugin, moto)",
     "startup": "3. Start-up",
     "deploy-2": "4a. Deploy of 2 stacks in 2 accounts",
@@ -114,7 +115,8 @@ def main(results, repo, runs, command):
             base = None
             if scenario.startswith("synth"):
                 header.append("× Node CDK CLI")
-                base = medians.get((scenario, "Node CDK CLI + JS plugin"))
+                base = next((m for (sc, va), m in medians.items() if sc == scenario and va.startswith("Node CDK CLI")),
+                            None)
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
                 cpus = [float(e[4:]) for _, e in values if e.startswith("cpu=")]
