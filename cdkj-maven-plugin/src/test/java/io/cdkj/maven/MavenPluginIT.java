@@ -30,8 +30,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * Java project, from the shared-services pipeline caller against moto with {@code -Dcdkj.plugin=assume-role}:
  * a failing lookup fails the build with the toolkit's message (what was found is cached), the same synth
  * succeeds once the value exists and caches both accounts' values in {@code cdk.context.json}, and the CI
- * line {@code mvn package cdkj:deploy} deploys both stacks into their own accounts from that cache. The
- * steps share moto and the project, so they run in order.
+ * line {@code mvn package cdkj:deploy} deploys both stacks into their own accounts from that cache; list,
+ * credentials and diff see them, destroy needs {@code force} and then deletes both. The steps share moto
+ * and the project, so they run in order.
  */
 @ExtendWith({MotoExtension.class, SecretGuard.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -149,12 +150,38 @@ class MavenPluginIT {
 
     @Test
     @Order(4)
+    void listCredentialsDiff_inOneBuild_listTheStacks_explainTheirRoles_andFindNoDifferences() throws Exception {
+        MavenRun.Result result = mvn("-Pcdkj", "cdkj:list", "cdkj:credentials", "cdkj:diff", "-Dcdkj.long",
+                "-Dcdkj.all", "-Dcdkj.mode=write", "-Dcdkj.plugin=assume-role");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).containsPattern("\\[INFO\\] devSampleApp\\s+aws://111111111111/us-east-2")
+                .containsPattern("\\[INFO\\] prodSampleApp\\s+aws://333333333333/us-east-1")
+                .contains("devSampleApp (write)", "prodSampleApp (write)",
+                        "arn:aws:iam::111111111111:role/cdk-writeRole", "arn:aws:iam::333333333333:role/cdk-writeRole",
+                        "There were no differences")
+                .doesNotContain("devSampleApp (read)");
+    }
+
+    @Test
+    @Order(5)
     void destroy_withoutForce_failsWithTheFix() throws Exception {
         MavenRun.Result result = mvn("-Pcdkj", "-o", "cdkj:destroy", "-Dcdkj.all");
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
         assertThat(result.output()).contains("cdkj:destroy deletes stacks without asking: confirm with -Dcdkj.force");
         assertThat(parameter(Walkthrough.DEV_ACCOUNT, Walkthrough.DEV_REGION)).isPresent();
+    }
+
+    @Test
+    @Order(6)
+    void destroy_withForce_deletesBothStacks() throws Exception {
+        MavenRun.Result result = mvn("-Pcdkj", "-o", "cdkj:destroy", "-Dcdkj.all", "-Dcdkj.force", "-Dcdkj.plugin=assume-role");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("✅ devSampleApp destroyed", "✅ prodSampleApp destroyed");
+        assertThat(parameter(Walkthrough.DEV_ACCOUNT, Walkthrough.DEV_REGION)).isEmpty();
+        assertThat(parameter(Walkthrough.PROD_ACCOUNT, Walkthrough.PROD_REGION)).isEmpty();
     }
 
     private static SsmClient ssm(String account, String region) {
