@@ -21,11 +21,11 @@ import java.util.Optional;
  *
  * @param file         the manifest file; asset source paths are relative to its directory
  * @param files        file assets
- * @param dockerImages docker image assets (not supported yet)
+ * @param dockerImages docker image assets
  *
  * <p>Immutable.
  */
-public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> dockerImages) {
+public record AssetManifest(Path file, List<FileAsset> files, List<DockerImageAsset> dockerImages) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,10 +49,6 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
      */
     public record FileDestination(String bucketName, String objectKey, Optional<String> region,
             Optional<RoleToAssume> role) {
-    }
-
-    /** A docker image asset, reported as unsupported. */
-    public record DockerImage(String id, String directory) {
     }
 
     /**
@@ -85,13 +81,7 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
             files.add(new FileAsset(asset.getKey(), base.resolve(source.path("path").asText()),
                     source.path("packaging").asText("file"), destinations));
         }
-        List<DockerImage> images = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> image : root.path("dockerImages").properties()) {
-            JsonNode source = image.getValue().path("source");
-            images.add(new DockerImage(image.getKey(), source.path("directory").asText(
-                    source.has("executable") ? source.path("executable").toString() : "?")));
-        }
-        return new AssetManifest(file, files, images);
+        return new AssetManifest(file, files, DockerImageEntries.read(root.path("dockerImages"), base, file));
     }
 
     /**
@@ -101,10 +91,15 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImage> 
      */
     public void requireNoDockerImages() {
         if (!dockerImages.isEmpty()) {
-            DockerImage image = dockerImages.get(0);
+            DockerImageAsset image = dockerImages.get(0);
             throw new ToolkitException(ErrorCode.USAGE, "docker image assets are not supported yet: " + image.id()
-                    + " (" + image.directory() + "), in " + file
+                    + " (" + where(image.source()) + "), in " + file
                     + "; build and push the image yourself and reference it with ContainerImage.fromEcrRepository");
         }
+    }
+
+    private String where(DockerImageSource source) {
+        return source instanceof DockerImageSource.Directory d
+                ? file.toAbsolutePath().getParent().relativize(d.directory()).toString() : source.describe();
     }
 }
