@@ -54,6 +54,7 @@ public final class WireMockEcr implements AutoCloseable {
 
   private final LocalRegistry registry;
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+  private volatile boolean wrongPassword;
   private final WireMockServer server;
 
   private record Repository(String account, String region, String name) {
@@ -94,8 +95,16 @@ public final class WireMockEcr implements AutoCloseable {
 
   /** The authorization token ECR hands out (base64 of {@code AWS:<password>}): a secret, never to be printed. */
   public String authorizationToken() {
-    return Base64.getEncoder().encodeToString((LocalRegistry.USERNAME + ":" + registry.password())
-        .getBytes(StandardCharsets.UTF_8));
+    String password = wrongPassword ? "expired-" + registry.password().substring(8) : registry.password();
+    return Base64.getEncoder().encodeToString((LocalRegistry.USERNAME + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * From now on (until {@code false}) tokens carry a password the registry refuses, as an expired or
+   * revoked token would: {@code docker login} fails with 401.
+   */
+  public void handOutRefusedTokens(boolean refused) {
+    wrongPassword = refused;
   }
 
   /** How many requests (attempts) WireMock received for {@code action}, e.g. {@code "GetAuthorizationToken"}. */
