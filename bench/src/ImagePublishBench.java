@@ -4,7 +4,7 @@ import io.cdkj.localaws.LocalDocker;
 import io.cdkj.localaws.WireMockEcr;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.deploy.ProgressLog;
+import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.deploy.assets.DockerBuildOptions;
 import io.cdkj.toolkit.deploy.assets.DockerImageAsset;
 import io.cdkj.toolkit.deploy.assets.DockerImageSource;
@@ -65,7 +65,7 @@ public final class ImagePublishBench {
                         DockerImageAsset asset = asset(work, id);
                         List<ImageTarget> targets = new ArrayList<>(keys.keySet().stream().sorted().limit(n)
                                 .map(account -> new ImageTarget(account, new AwsEnvironment(account, "us-east-1"),
-                                        repository(account), id, Optional.empty(), Optional.empty(), Map.of()))
+                                        repository(account), id, Optional.empty()))
                                 .toList());
                         AssetConcurrency bounds = variant.equals("parallel") ? AssetConcurrency.DEFAULT : new AssetConcurrency(1, 1);
                         long start = System.nanoTime();

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,7 @@ public final class AwsCallLog {
 
   private final List<AwsCall> calls = new CopyOnWriteArrayList<>();
   private final Map<String, String> accountsByKey = new ConcurrentHashMap<>();
+  private final Map<String, String> rolesByKey = new ConcurrentHashMap<>();
 
   AwsCallLog() {
     accountsByKey.put(MotoServer.ROOT_ACCESS_KEY_ID, MotoServer.DEFAULT_ACCOUNT);
@@ -108,6 +110,20 @@ public final class AwsCallLog {
   /** The account {@code accessKeyId} acts in, or {@code "unknown"}. */
   public String accountOf(String accessKeyId) {
     return accessKeyId == null ? AwsCall.UNKNOWN : accountsByKey.getOrDefault(accessKeyId, AwsCall.UNKNOWN);
+  }
+
+  /**
+   * The role name {@code accessKeyId}'s session assumed (from the STS answer that issued it, seen in
+   * this JVM), e.g. {@code cdk-hnb659fds-image-publishing-role-111111111111-us-east-2}; empty for other keys.
+   */
+  public Optional<String> roleOf(String accessKeyId) {
+    return accessKeyId == null ? Optional.empty() : Optional.ofNullable(rolesByKey.get(accessKeyId));
+  }
+
+  static void learnRoleGlobally(String accessKeyId, String roleName) {
+    if (accessKeyId != null && roleName != null) {
+      GLOBAL.rolesByKey.put(accessKeyId, roleName);
+    }
   }
 
   /** Records that {@code accessKeyId} acts in {@code account} (for keys obtained outside this JVM). */

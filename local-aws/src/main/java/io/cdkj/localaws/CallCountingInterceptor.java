@@ -78,6 +78,11 @@ public final class CallCountingInterceptor implements ExecutionInterceptor {
     if (m.find()) {
       AwsCallLog.learnGlobally(credentials.accessKeyId(), m.group(1));
     }
+    // arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION
+    String[] parts = user.arn().split("/");
+    if (parts.length >= 3 && parts[0].endsWith(":assumed-role")) {
+      AwsCallLog.learnRoleGlobally(credentials.accessKeyId(), parts[1]);
+    }
   }
 
   static String accessKeyId(SdkHttpRequest request) {

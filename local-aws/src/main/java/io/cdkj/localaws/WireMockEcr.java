@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,12 +58,13 @@ public final class WireMockEcr implements AutoCloseable {
   private final LocalRegistry registry;
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
   private volatile boolean wrongPassword;
+  private final Set<String> callers = ConcurrentHashMap.newKeySet();
   private final WireMockServer server;
 
   private record Repository(String account, String region, String name) {
   }
 
-  private record Caller(String account, String region) {
+  private record Caller(String account, String region, Optional<String> role) {
   }
 
   private WireMockEcr(LocalRegistry registry) {
@@ -113,9 +117,21 @@ public final class WireMockEcr implements AutoCloseable {
         .withHeader("X-Amz-Target", equalTo(TARGET_PREFIX + action)).build()).getCount();
   }
 
-  /** Forgets the requests received (the repositories stay). */
+  /**
+   * Who called {@code action}: {@code "ACCOUNT ROLE-NAME"} per distinct caller (the role its session
+   * assumed, learned from STS answers in this JVM, or {@code -}), e.g.
+   * {@code 111111111111 cdk-hnb659fds-image-publishing-role-111111111111-us-east-2}.
+   */
+  public Set<String> callers(String action) {
+    Set<String> result = new TreeSet<>();
+    callers.stream().filter(c -> c.startsWith(action + " ")).forEach(c -> result.add(c.substring(action.length() + 1)));
+    return result;
+  }
+
+  /** Forgets the requests received and their callers (the repositories stay). */
   public void resetRequests() {
     server.resetRequests();
+    callers.clear();
   }
 
   @Override
@@ -145,6 +161,7 @@ public final class WireMockEcr implements AutoCloseable {
       LoggedRequest request = event.getRequest();
       String action = request.getHeader("X-Amz-Target").substring(TARGET_PREFIX.length());
       Optional<Caller> caller = caller(request.getHeader("Authorization"));
+      caller.ifPresent(c -> callers.add(action + " " + c.account() + " " + c.role().orElse("-")));
       if (caller.isEmpty()) {
         return error(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
       }
@@ -228,7 +245,8 @@ public final class WireMockEcr implements AutoCloseable {
         return Optional.empty();
       }
       String account = AwsCallLog.global().accountOf(m.group(1));
-      return AwsCall.UNKNOWN.equals(account) ? Optional.empty() : Optional.of(new Caller(account, m.group(2)));
+      return AwsCall.UNKNOWN.equals(account) ? Optional.empty()
+          : Optional.of(new Caller(account, m.group(2), AwsCallLog.global().roleOf(m.group(1))));
     }
 
     private ResponseDefinition ok(JsonNode body) {
@@ -242,7 +260,7 @@ public final class WireMockEcr implements AutoCloseable {
     private ResponseDefinition response(int status, String body) {
       return aResponse().withStatus(status)
           .withHeader("Content-Type", "application/x-amz-json-1.1")
-          .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+          .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
           .withBody(body).build();
     }
   }

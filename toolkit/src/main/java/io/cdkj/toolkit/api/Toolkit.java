@@ -11,6 +11,7 @@ import io.cdkj.toolkit.credentials.DefaultIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.DeployEngine;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import io.cdkj.toolkit.deploy.Sleeper;
 import io.cdkj.toolkit.deploy.StackDiffer;
 import io.cdkj.toolkit.lookups.ContextLookups;
@@ -148,7 +149,8 @@ public final class Toolkit implements AutoCloseable {
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
     public DeployEngine deployEngine() {
-        return new DeployEngine(credentials(), clients(), io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone());
+        return new DeployEngine(credentials(), clients(), DockerEnvironment.from(io.environment(), io.homeDirectory()),
+                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone());
     }
 
     /** Compares stacks with what is deployed, printing on stdout. */

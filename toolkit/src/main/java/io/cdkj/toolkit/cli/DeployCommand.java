@@ -65,6 +65,19 @@ public final class DeployCommand extends ToolkitCommand {
                 + " time. Dependencies are always respected.")
     private int concurrency;
 
+    @Option(names = "--asset-parallelism", paramLabel = "true|false|N", arity = "0..1", fallbackValue = "true",
+            defaultValue = "true",
+            description = "Publish docker image assets in parallel (default ${DEFAULT-VALUE}: 8 destinations at once, as the"
+                + " CDK CLI), one at a time (false), or N destinations at once.")
+    private String assetParallelism;
+
+    @Option(names = "--no-asset-parallelism", description = "Same as --asset-parallelism=false.")
+    private boolean noAssetParallelism;
+
+    @Option(names = "--asset-build-concurrency", paramLabel = "N", defaultValue = "1",
+            description = "Docker images built at the same time when asset parallelism is on (default ${DEFAULT-VALUE}, as the CDK CLI).")
+    private int assetBuildConcurrency;
+
     @Option(names = {"-O", "--outputs-file"}, paramLabel = "FILE",
             description = "Also write the outputs as JSON: {\"Stack\": {\"Key\": \"value\"}}.")
     private Path outputsFile;
@@ -76,7 +89,8 @@ public final class DeployCommand extends ToolkitCommand {
         }
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
                 parseTags(tags), notificationArns, concurrency,
-                Optional.ofNullable(outputsFile).map(f -> toolkit.io().workingDirectory().resolve(f)));
+                Optional.ofNullable(outputsFile).map(f -> toolkit.io().workingDirectory().resolve(f)),
+                AssetParallelism.parse(noAssetParallelism ? "false" : assetParallelism, assetBuildConcurrency));
         var assembly = toolkit.synth(synth.settings()).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);

@@ -7,6 +7,7 @@ import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -28,15 +29,22 @@ public final class DeployEngine {
     private final ProgressLog results;
     private final StackDeployer deployer;
     private final StackDestroyer destroyer;
+    private final TargetCredentials credentials;
+    private final AwsClientFactory clients;
+    private final DockerEnvironment docker;
 
     /**
+     * @param docker   the container tool and environment for docker image assets
      * @param progress where progress lines go (stderr)
      * @param results  where the summary per stack and the outputs go (stdout)
      * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
      * @param clock   measures elapsed time and formats event times in its zone
      */
-    public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, PrintWriter progress,
-            PrintWriter results, Sleeper sleeper, Clock clock) {
+    public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
+            PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock) {
+        this.credentials = credentials;
+        this.clients = clients;
+        this.docker = docker;
         this.log = new ProgressLog(progress);
         this.results = new ProgressLog(results);
         Poller poller = new Poller(sleeper, PollBackoff.DEFAULT);
@@ -49,16 +57,21 @@ public final class DeployEngine {
     }
 
     /**
-     * Deploys {@code stacks} in dependency order, independent ones in parallel.
+     * Deploys {@code stacks} in dependency order, independent ones in parallel. Docker images of all
+     * stacks start publishing first; each stack deploys once its own images are pushed, and a stack whose
+     * images failed is not deployed (its dependents are skipped).
      *
      * @return the result of every stack
-     * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed;
-     *     ({@link ErrorCode#USAGE}) before deploying anything when an asset is a docker image
+     * @throws ToolkitException after printing all results when any stack failed: the failures' own code
+     *     when they agree (e.g. {@link ErrorCode#APP} for failed image builds), else {@link ErrorCode#AWS}
      */
     public List<StackResult> deploy(List<ResolvedStack> stacks, DeployOptions options) {
-        stacks.forEach(StackAssets::requireSupported);
-        List<StackResult> results = DependencyRunner.run(stacks, false, options.concurrency(),
-                stack -> deployer.deploy(stack, options));
+        List<StackResult> results;
+        try (ImagePublishing images = ImagePublishing.start(stacks, docker, credentials, clients, log,
+                options.assetConcurrency())) {
+            results = DependencyRunner.run(stacks, false, options.concurrency(),
+                    stack -> deployer.deploy(stack, options, images.of(stack)));
+        }
         summarize(results);
         printOutputs(results);
         options.outputsFile().ifPresent(file -> OutputsFile.write(file, results));

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
+import io.cdkj.toolkit.deploy.assets.docker.AssetConcurrency;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,13 @@ import java.util.Optional;
  * @param notificationArns {@code --notification-arns}, added to the assembly's
  * @param concurrency      {@code --concurrency}: stacks deployed at the same time (at least 1)
  * @param outputsFile      {@code --outputs-file}
+ * @param assetConcurrency {@code --asset-parallelism} and {@code --asset-build-concurrency}: docker image
+ *                         destinations published and images built at the same time
  *
  * <p>Immutable.
  */
 public record DeployOptions(Optional<String> roleArn, ParameterOverrides parameters, Map<String, String> tags,
-        List<String> notificationArns, int concurrency, Optional<Path> outputsFile) {
+        List<String> notificationArns, int concurrency, Optional<Path> outputsFile, AssetConcurrency assetConcurrency) {
 
     /**
      * Default {@code --concurrency}. The CDK CLI deploys one stack at a time; cdkj's typical run deploys
@@ -30,7 +33,7 @@ public record DeployOptions(Optional<String> roleArn, ParameterOverrides paramet
     public static final int DEFAULT_CONCURRENCY = 4;
 
     public static final DeployOptions DEFAULTS = new DeployOptions(Optional.empty(), ParameterOverrides.NONE,
-            Map.of(), List.of(), DEFAULT_CONCURRENCY, Optional.empty());
+            Map.of(), List.of(), DEFAULT_CONCURRENCY, Optional.empty(), AssetConcurrency.DEFAULT);
 
     public DeployOptions {
         Objects.requireNonNull(roleArn, "roleArn");
@@ -41,5 +44,6 @@ public record DeployOptions(Optional<String> roleArn, ParameterOverrides paramet
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
         Objects.requireNonNull(outputsFile, "outputsFile");
+        Objects.requireNonNull(assetConcurrency, "assetConcurrency");
     }
 }

@@ -31,11 +31,6 @@ final class StackAssets {
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
-    /** Fails before anything is deployed if any stack needs a docker image. */
-    static void requireSupported(ResolvedStack stack) {
-        stack.artifact().assetManifests().forEach(file -> AssetManifest.read(file).requireNoDockerImages());
-    }
-
     /**
      * Publishes the stack's file assets and tells how the change set references the template.
      *

@@ -5,6 +5,7 @@ import io.cdkj.toolkit.aws.PseudoParameters;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.deploy.assets.docker.StackImages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +59,15 @@ final class StackDeployer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Deploys {@code stack}; failures become a {@code FAILED} result (interruption is rethrown). */
-    StackResult deploy(ResolvedStack stack, DeployOptions options) {
+    /**
+     * Deploys {@code stack} once its {@code images} are published; failures (its images' too) become a
+     * {@code FAILED} result (interruption is rethrown).
+     */
+    StackResult deploy(ResolvedStack stack, DeployOptions options, StackImages images) {
         Instant start = clock.instant();
         String name = stack.stackName();
         try {
+            images.await();
             return run(stack, options, start);
         } catch (ToolkitException e) {
             if (e.code() == ErrorCode.INTERRUPTED) {

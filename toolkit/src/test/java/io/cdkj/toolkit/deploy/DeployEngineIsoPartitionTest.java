@@ -15,6 +15,7 @@ import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.access.RoleToAssume;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,6 +42,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 class DeployEngineIsoPartitionTest {
 
+    /** No docker image assets here: a container tool that does not exist proves none is needed. */
+    private static final DockerEnvironment NO_DOCKER = DockerEnvironment.from(
+            Map.of("CDK_DOCKER", "/nonexistent/docker"), Path.of("/nonexistent"));
+
     private static final String ACCOUNT = CloudFormationXml.ACCOUNT;
     private static final AwsEnvironment ISO = new AwsEnvironment(ACCOUNT, "us-iso-east-1");
 
@@ -64,7 +69,7 @@ class DeployEngineIsoPartitionTest {
             return StaticCredentialsProvider.create(creds);
         });
         StringWriter out = new StringWriter();
-        engine = new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), d -> { },
+        engine = new DeployEngine(credentials, clients, NO_DOCKER, new PrintWriter(out), new PrintWriter(out), d -> { },
                 Clock.systemUTC());
     }
 

@@ -12,6 +12,7 @@ import io.cdkj.localaws.MotoServer;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,6 +39,10 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /** The deploy engine against moto's CloudFormation change-set flow, IAM, SSM and S3, per account. */
 @ExtendWith(MotoExtension.class)
 class DeployEngineMotoTest {
+
+    /** No docker image assets here: a container tool that does not exist proves none is needed. */
+    private static final DockerEnvironment NO_DOCKER = DockerEnvironment.from(
+            Map.of("CDK_DOCKER", "/nonexistent/docker"), Path.of("/nonexistent"));
 
     private static final String DEV = "111111111111";
     private static final String PROD = "333333333333";
@@ -282,7 +287,7 @@ class DeployEngineMotoTest {
         if (out == null) {
             out = new StringWriter();
         }
-        return new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), duration -> Thread.sleep(10), Clock.systemUTC());
+        return new DeployEngine(credentials, clients, NO_DOCKER, new PrintWriter(out), new PrintWriter(out), duration -> Thread.sleep(10), Clock.systemUTC());
     }
 
     private ResolvedStack stack(String name, String account, String region, String value) {

@@ -19,6 +19,8 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.deploy.assets.docker.AssetConcurrency;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,6 +44,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  */
 class DeployEngineWireMockTest {
 
+    /** No docker image assets here: a container tool that does not exist proves none is needed. */
+    private static final DockerEnvironment NO_DOCKER = DockerEnvironment.from(
+            Map.of("CDK_DOCKER", "/nonexistent/docker"), Path.of("/nonexistent"));
+
     private static final String SECRET = "wiremockSecretKeyThatMustNeverBePrinted0";
 
     @TempDir
@@ -62,7 +68,7 @@ class DeployEngineWireMockTest {
         var credentials = new StaticEnvironmentCredentials(
                 Map.of(CloudFormationXml.ACCOUNT, AwsBasicCredentials.create("AKIAWIREMOCKEXAMPLE1", SECRET)),
                 (base, role) -> { throw new AssertionError("no role expected"); });
-        engine = new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), sleeps::add, Clock.systemUTC());
+        engine = new DeployEngine(credentials, clients, NO_DOCKER, new PrintWriter(out), new PrintWriter(out), sleeps::add, Clock.systemUTC());
     }
 
     @AfterEach
@@ -98,7 +104,7 @@ class DeployEngineWireMockTest {
         Path outputsFile = dir.resolve("out/outputs.json");
         DeployOptions options = new DeployOptions(Optional.of("arn:aws:iam::111111111111:role/cfn-exec"),
                 ParameterOverrides.parse(List.of("devSampleApp:Env=test")), Map.of("team", "platform"),
-                List.of("arn:aws:sns:us-east-2:111111111111:deploys"), 4, Optional.of(outputsFile));
+                List.of("arn:aws:sns:us-east-2:111111111111:deploys"), 4, Optional.of(outputsFile), AssetConcurrency.DEFAULT);
 
         // when
         List<StackResult> results = engine.deploy(List.of(deployment(Map.of("owner", "cdkj"))), options);
@@ -302,19 +308,24 @@ class DeployEngineWireMockTest {
     }
 
     @Test
-    void deploy_dockerImageAsset_failsBeforeAnyAwsCallNamingTheAsset() throws Exception {
-        // given: prod is fine, dev needs a docker image
+    void deploy_imageAssetWithNoDestinations_deploysWithoutAnyContainerTool() throws Exception {
+        // given: dev's assets name an image but no destination (nothing to build or push); CDK_DOCKER is missing
         Path assets = dir.resolve("devSampleApp.assets.json");
         Files.writeString(assets, "{\"version\":\"48.0.0\",\"files\":{},\"dockerImages\":{\"9f1c\":{\"source\":"
                 + "{\"directory\":\"asset.9f1c\"},\"destinations\":{}}}}");
         ResolvedStack dev = ResolvedStack.of(TestStacks.stack("devSampleApp", env(), template()).assetManifests(List.of(assets)).build());
-        ResolvedStack prod = ResolvedStack.of(TestStacks.stack("prodSampleApp", env(), template()).build());
+        cloudFormation.on("DescribeStacks", error(stackMissing()), ok(stack("CREATE_COMPLETE", "Param", "v")));
+        cloudFormation.on("CreateChangeSet", ok(changeSetCreated()));
+        cloudFormation.on("DescribeChangeSet", ok(changeSet("CREATE_COMPLETE", null, "Add,Param,AWS::SSM::Parameter")));
+        cloudFormation.on("DescribeStackEvents", ok(events(List.of(), null)));
+        cloudFormation.on("ExecuteChangeSet", ok(executed()));
 
-        // when / then
-        assertThatThrownBy(() -> engine.deploy(List.of(prod, dev), DeployOptions.DEFAULTS))
-                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessageContaining("docker image assets are not supported yet: 9f1c (asset.9f1c)");
-        assertThat(cloudFormation.count("DescribeStacks")).isZero();
+        // when
+        List<StackResult> results = engine.deploy(List.of(dev), DeployOptions.DEFAULTS);
+
+        // then
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.outcome().ok()).isTrue());
+        assertThat(cloudFormation.count("ExecuteChangeSet")).isEqualTo(1);
     }
 
     private ResolvedStack deployment(Map<String, String> tags) {

@@ -83,23 +83,4 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImageAs
         }
         return new AssetManifest(file, files, DockerImageEntries.read(root.path("dockerImages"), base, file));
     }
-
-    /**
-     * Fails when the manifest holds docker image assets, before anything is uploaded or deployed.
-     *
-     * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the first image asset and its directory
-     */
-    public void requireNoDockerImages() {
-        if (!dockerImages.isEmpty()) {
-            DockerImageAsset image = dockerImages.get(0);
-            throw new ToolkitException(ErrorCode.USAGE, "docker image assets are not supported yet: " + image.id()
-                    + " (" + where(image.source()) + "), in " + file
-                    + "; build and push the image yourself and reference it with ContainerImage.fromEcrRepository");
-        }
-    }
-
-    private String where(DockerImageSource source) {
-        return source instanceof DockerImageSource.Directory d
-                ? file.toAbsolutePath().getParent().relativize(d.directory()).toString() : source.describe();
-    }
 }

@@ -1,8 +1,6 @@
 package io.cdkj.toolkit.deploy.assets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.cdkj.toolkit.access.RoleToAssume;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,41 +8,26 @@ import java.util.Optional;
  * Where a docker image asset goes, as the manifest writes it; names may hold {@code ${AWS::AccountId}}
  * -style placeholders.
  *
- * @param id                          the destination's key in the manifest (e.g. {@code 111111111111-us-east-2})
- * @param repositoryName              the ECR repository
- * @param imageTag                    the tag to push
- * @param region                      the repository's region, when not the stack's
- * @param assumeRoleArn               the publishing role, assumed on top of the environment's WRITE credentials
- * @param assumeRoleExternalId        its external ID
- * @param assumeRoleAdditionalOptions further STS AssumeRole parameters (e.g. {@code Tags}), by name
+ * @param id             the destination's key in the manifest (e.g. {@code 111111111111-us-east-2})
+ * @param repositoryName the ECR repository
+ * @param imageTag       the tag to push
+ * @param region         the repository's region, when not the stack's
+ * @param role           the publishing role ({@code assumeRoleArn} with its external ID and additional
+ *                       options), assumed on top of the environment's WRITE credentials
  *
- * <p>Immutable: the JSON values are copied in and out.
+ * <p>Immutable.
  */
 public record DockerImageDestination(String id, String repositoryName, String imageTag, Optional<String> region,
-        Optional<String> assumeRoleArn, Optional<String> assumeRoleExternalId,
-        Map<String, JsonNode> assumeRoleAdditionalOptions) {
+        Optional<RoleToAssume> role) {
 
     public DockerImageDestination {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(repositoryName, "repositoryName");
         Objects.requireNonNull(imageTag, "imageTag");
         Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(assumeRoleArn, "assumeRoleArn");
-        Objects.requireNonNull(assumeRoleExternalId, "assumeRoleExternalId");
-        assumeRoleAdditionalOptions = copy(assumeRoleAdditionalOptions);
+        Objects.requireNonNull(role, "role");
         if (repositoryName.isBlank() || imageTag.isBlank()) {
             throw new IllegalArgumentException("destination " + id + " needs a repositoryName and an imageTag");
         }
-    }
-
-    @Override
-    public Map<String, JsonNode> assumeRoleAdditionalOptions() {
-        return copy(assumeRoleAdditionalOptions);
-    }
-
-    private static Map<String, JsonNode> copy(Map<String, JsonNode> options) {
-        Map<String, JsonNode> copy = new LinkedHashMap<>();
-        options.forEach((key, value) -> copy.put(key, value.deepCopy()));
-        return java.util.Collections.unmodifiableMap(copy);
     }
 }

@@ -1,15 +1,17 @@
 package io.cdkj.toolkit.deploy.assets;
 
+import static io.cdkj.toolkit.assembly.ManifestJson.stringMap;
+import static io.cdkj.toolkit.assembly.ManifestJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.ManifestJson;
+import io.cdkj.toolkit.assembly.Roles;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the {@code dockerImages} section of an asset manifest (the cloud assembly schema's
@@ -27,11 +29,11 @@ final class DockerImageEntries {
      */
     static List<DockerImageAsset> read(JsonNode section, Path base, Path file) {
         List<DockerImageAsset> images = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> image : entries(section)) {
+        for (Map.Entry<String, JsonNode> image : section.properties()) {
             String id = image.getKey();
             JsonNode node = image.getValue();
             List<DockerImageDestination> destinations = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> d : entries(node.path("destinations"))) {
+            for (Map.Entry<String, JsonNode> d : node.path("destinations").properties()) {
                 destinations.add(destination(id, d.getKey(), d.getValue(), file));
             }
             images.add(new DockerImageAsset(id, text(node, "displayName"), source(id, node.path("source"), base, file),
@@ -47,8 +49,7 @@ final class DockerImageEntries {
             throw invalid(id, file, "needs exactly one of source.directory and source.executable");
         }
         if (executable) {
-            List<String> command = new ArrayList<>();
-            source.get("executable").forEach(word -> command.add(word.asText()));
+            List<String> command = ManifestJson.strings(source.get("executable"));
             if (command.isEmpty()) {
                 throw invalid(id, file, "has an empty source.executable");
             }
@@ -56,9 +57,9 @@ final class DockerImageEntries {
         }
         DockerBuildOptions.Builder options = DockerBuildOptions.builder();
         text(source, "dockerFile").ifPresent(options::dockerFile);
-        strings(source.path("dockerBuildArgs")).forEach(options::buildArg);
+        stringMap(source.path("dockerBuildArgs")).forEach(options::buildArg);
         text(source, "dockerBuildTarget").ifPresent(options::buildTarget);
-        strings(source.path("dockerBuildSecrets")).forEach(options::buildSecret);
+        stringMap(source.path("dockerBuildSecrets")).forEach(options::buildSecret);
         text(source, "dockerBuildSsh").ifPresent(options::buildSsh);
         text(source, "networkMode").ifPresent(options::networkMode);
         text(source, "platform").ifPresent(options::platform);
@@ -68,7 +69,7 @@ final class DockerImageEntries {
             options.cacheTo(cache(source.get("cacheTo")));
         }
         options.cacheDisabled(source.path("cacheDisabled").asBoolean(false));
-        strings(source.path("dockerBuildContexts")).forEach(options::buildContext);
+        stringMap(source.path("dockerBuildContexts")).forEach(options::buildContext);
         return new DockerImageSource.Directory(base.resolve(source.get("directory").asText()), options.build());
     }
 
@@ -76,36 +77,16 @@ final class DockerImageEntries {
         if (!d.hasNonNull("repositoryName") || !d.hasNonNull("imageTag")) {
             throw invalid(assetId, file, "destination " + id + " needs repositoryName and imageTag");
         }
-        Map<String, JsonNode> additional = new LinkedHashMap<>();
-        entries(d.path("assumeRoleAdditionalOptions")).forEach(e -> additional.put(e.getKey(), e.getValue()));
         return new DockerImageDestination(id, d.get("repositoryName").asText(), d.get("imageTag").asText(),
-                text(d, "region"), text(d, "assumeRoleArn"), text(d, "assumeRoleExternalId"), additional);
+                text(d, "region"), Roles.read(d, "assumeRoleArn", "assumeRoleExternalId"));
     }
 
     private static DockerCacheOption cache(JsonNode node) {
-        return new DockerCacheOption(node.path("type").asText(), strings(node.path("params")));
+        return new DockerCacheOption(node.path("type").asText(), stringMap(node.path("params")));
     }
 
     private static ToolkitException invalid(String id, Path file, String what) {
         return new ToolkitException(ErrorCode.ASSEMBLY, "Docker image asset " + id + " in " + file + " " + what
                 + " (synthesize the app again with a matching CDK version)");
-    }
-
-    private static Map<String, String> strings(JsonNode object) {
-        Map<String, String> map = new LinkedHashMap<>();
-        entries(object).forEach(e -> map.put(e.getKey(), e.getValue().asText()));
-        return map;
-    }
-
-    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            entries.add(it.next());
-        }
-        return entries;
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
     }
 }

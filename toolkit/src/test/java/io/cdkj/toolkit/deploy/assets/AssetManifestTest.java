@@ -44,20 +44,7 @@ class AssetManifestTest {
                 assertThat(d.role()).hasValueSatisfying(role -> assertThat(role.arnTemplate()).contains("file-publishing-role"));
             });
         });
-        manifest.requireNoDockerImages();
-    }
-
-    @Test
-    void requireNoDockerImages_imageAsset_failsNamingAssetAndDirectory() throws Exception {
-        Path file = dir.resolve("app.assets.json");
-        Files.writeString(file, """
-                {"version":"48.0.0","files":{},"dockerImages":{"d0c4e5":{"source":{"directory":"asset.d0c4e5"},
-                 "destinations":{"x":{"repositoryName":"cdk-hnb659fds-container-assets-111111111111-us-east-2","imageTag":"d0c4e5"}}}}}
-                """);
-
-        assertThatThrownBy(() -> AssetManifest.read(file).requireNoDockerImages())
-                .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessageContaining("docker image assets are not supported yet: d0c4e5 (asset.d0c4e5)");
+        assertThat(manifest.dockerImages()).isEmpty();
     }
 
     @Test

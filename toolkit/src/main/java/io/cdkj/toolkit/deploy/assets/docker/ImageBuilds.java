@@ -2,7 +2,7 @@ package io.cdkj.toolkit.deploy.assets.docker;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import io.cdkj.toolkit.deploy.ProgressLog;
+import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.deploy.assets.DockerImageAsset;
 import io.cdkj.toolkit.deploy.assets.DockerImageSource;
 import java.io.IOException;

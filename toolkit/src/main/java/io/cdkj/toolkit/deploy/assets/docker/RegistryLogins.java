@@ -1,11 +1,11 @@
 package io.cdkj.toolkit.deploy.assets.docker;
 
+import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,20 +21,15 @@ import software.amazon.awssdk.services.ecr.EcrClient;
  */
 final class RegistryLogins {
 
-    /**
-     * Which login a push can share: the registry, and whose credentials (account and publishing role).
-     */
-    record Key(String registryHost, String account, Optional<String> roleArn, Optional<String> externalId) {
+    /** Which login a push can share: the registry, and whose credentials (the destination's credential target). */
+    record Key(String registryHost, CredentialTarget credentials) {
         Key {
             Objects.requireNonNull(registryHost, "registryHost");
-            Objects.requireNonNull(account, "account");
-            Objects.requireNonNull(roleArn, "roleArn");
-            Objects.requireNonNull(externalId, "externalId");
+            Objects.requireNonNull(credentials, "credentials");
         }
 
         static Key of(String repositoryUri, ImageTarget target) {
-            return new Key(repositoryUri.split("/", 2)[0], target.environment().account(), target.roleArn(),
-                    target.externalId());
+            return new Key(repositoryUri.split("/", 2)[0], target.credentialTarget());
         }
     }
 

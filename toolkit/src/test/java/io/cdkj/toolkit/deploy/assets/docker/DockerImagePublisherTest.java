@@ -11,10 +11,11 @@ import io.cdkj.localaws.WireMockEcr;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.deploy.ProgressLog;
+import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.deploy.assets.DockerBuildOptions;
 import io.cdkj.toolkit.deploy.assets.DockerImageAsset;
 import io.cdkj.toolkit.deploy.assets.DockerImageSource;
+import io.cdkj.toolkit.testing.DockerWrapper;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -284,7 +285,7 @@ class DockerImagePublisherTest {
         String repository = "container-assets-" + asset.id().toLowerCase() + "-" + account;
         ecr.repository(account, REGION, repository);
         return new ImageTarget(account + "-" + REGION, new AwsEnvironment(account, REGION), repository, asset.id(),
-                Optional.empty(), Optional.empty(), Map.of());
+                Optional.empty());
     }
 
     private Path context(String dockerfile) throws IOException {

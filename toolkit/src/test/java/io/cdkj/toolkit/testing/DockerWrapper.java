@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.deploy.assets.docker;
+package io.cdkj.toolkit.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.Map;
  * barrier's deadlock guard), or records {@code OVERLAP} when a push or build starts while another runs.
  * Not thread-safe (one per test).
  */
-final class DockerWrapper {
+public final class DockerWrapper {
 
     private final Path script;
     private final Path log;
@@ -27,7 +27,7 @@ final class DockerWrapper {
         this.state = state;
     }
 
-    static DockerWrapper create(Path directory) throws IOException {
+    public static DockerWrapper create(Path directory) throws IOException {
         Path log = directory.resolve("docker-invocations.log");
         Path state = Files.createDirectories(directory.resolve("wrapper-state"));
         Path script = directory.resolve("docker-wrapper.sh");
@@ -58,31 +58,31 @@ final class DockerWrapper {
         return new DockerWrapper(script, log, state);
     }
 
-    Path script() {
+    public Path script() {
         return script;
     }
 
     /** Variables that hold each push until {@code parties} pushes have started. */
-    Map<String, String> pushBarrier(int parties) throws IOException {
+    public Map<String, String> pushBarrier(int parties) throws IOException {
         Path barrier = Files.createDirectories(state.resolve("barrier"));
         return Map.of("PUSH_BARRIER", barrier.toString(), "PUSH_BARRIER_PARTIES", Integer.toString(parties));
     }
 
     /** Variables that make the wrapper log {@code OVERLAP push}/{@code OVERLAP build}. */
-    Map<String, String> overlapDetector() {
+    public Map<String, String> overlapDetector() {
         return Map.of("ACTIVE_DIR", state.resolve("active").toString());
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     /** The logged invocations of {@code command} (its arguments, space-separated). */
-    List<String> invocations(String command) throws IOException {
+    public List<String> invocations(String command) throws IOException {
         return Files.readAllLines(log).stream().filter(line -> line.equals(command) || line.startsWith(command + " ")).toList();
     }
 
-    void clearLog() throws IOException {
+    public void clearLog() throws IOException {
         Files.writeString(log, "");
     }
 }
