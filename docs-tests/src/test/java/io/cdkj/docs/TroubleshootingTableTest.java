@@ -3,9 +3,12 @@ package io.cdkj.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsSystemProperties;
+import io.cdkj.localaws.DockerExtension;
+import io.cdkj.localaws.LocalDocker;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.WireMockAws;
+import io.cdkj.localaws.WireMockEcr;
 import io.cdkj.toolkit.cli.CdkjCli;
 import io.cdkj.toolkit.api.Io;
 import java.io.ByteArrayInputStream;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 
 /**
  * docs/troubleshooting.md's error table is true: for every row, the scenario named by its first
@@ -47,6 +55,8 @@ class TroubleshootingTableTest {
     private static final String DEV = "111111111111";
     private static final String PROD = "333333333333";
     private static final String SSM_KEY = "ssm:account=" + DEV + ":parameterName=/cdkj/sample/message:region=us-east-2";
+    private static final String GOOD_DOCKERFILE = "FROM scratch\nCOPY message.txt /message.txt\n";
+    private static final String IMAGE_REPOSITORY = "cdkj-troubleshooting-images";
     private static final Path EXAMPLE_PLUGIN = Repository.path(
             "examples/profile-plugin/target/profile-per-account-plugin-1.0.0.jar");
 
@@ -99,6 +109,13 @@ class TroubleshootingTableTest {
                 .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
+        SCENARIOS.put("Container tool not found", t -> t.asPipeline().withImageAssembly(GOOD_DOCKERFILE)
+                .withRepositoryInMoto().withPathWithoutDocker().cdkj("deploy", "--all", "--app", "images"));
+        SCENARIOS.put("Docker image build failed", t -> t.asPipeline()
+                .withImageAssembly("FROM scratch\nCOPY missing-file.txt /\n").withLocalDocker(false)
+                .cdkj("deploy", "--all", "--app", "images"));
+        SCENARIOS.put("Docker image push failed", t -> t.asPipeline().withImageAssembly(GOOD_DOCKERFILE).withLocalDocker(true)
+                .cdkj("deploy", "--all", "--app", "images"));
     }
 
     @TempDir
@@ -111,6 +128,7 @@ class TroubleshootingTableTest {
     private final Map<String, String> environment = new HashMap<>(Map.of("USER", "tester"));
     private final List<String> secrets = new ArrayList<>();
     private List<Path> pluginPath = List.of();
+    private AwsSessionCredentials pipeline;
 
     TroubleshootingTableTest(MotoServer moto) {
         this.moto = moto;
@@ -166,7 +184,7 @@ class TroubleshootingTableTest {
     // --- set-ups ------------------------------------------------------------------------------------
 
     private TroubleshootingTableTest asPipeline() {
-        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
+        pipeline = moto.callerIn(SHARED, "pipeline");
         secrets.add(pipeline.secretAccessKey());
         secrets.add(pipeline.sessionToken());
         scopes.add(AwsSystemProperties.caller(moto.endpoint(), pipeline));
@@ -259,6 +277,59 @@ class TroubleshootingTableTest {
         Command.Result result = Command.run(work, Map.of("PATH", bin.toString(), "HOME", home.toString(),
                 "JAVA_HOME", System.getProperty("java.home")), Duration.ofMinutes(2), command);
         return new Outcome(result.exitCode(), result.all());
+    }
+
+    /**
+     * A cloud assembly directory {@code images} with one stack in the pipeline's own account whose asset
+     * manifest has a docker image asset (a new id each time) built from {@code dockerfile}.
+     */
+    private TroubleshootingTableTest withImageAssembly(String dockerfile) throws IOException {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        Files.createDirectories(work.resolve("images/asset." + id));
+        withFile("images/asset." + id + "/Dockerfile", dockerfile);
+        withFile("images/asset." + id + "/message.txt", "hello");
+        withFile("images/imageApp.template.json", "{\"Resources\": {}}");
+        withFile("images/imageApp.assets.json", "{\"version\": \"54.0.0\", \"files\": {}, \"dockerImages\": {\"" + id
+                + "\": {\"source\": {\"directory\": \"asset." + id + "\"}, \"destinations\": {\"d\": {\"repositoryName\": \""
+                + IMAGE_REPOSITORY + "\", \"imageTag\": \"" + id + "\", \"region\": \"us-east-1\"}}}}}");
+        return withFile("images/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {"
+                + "\"imageApp.assets\": {\"type\": \"cdk:asset-manifest\", \"properties\": {\"file\": \"imageApp.assets.json\"}},"
+                + "\"imageApp\": {\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + SHARED + "/us-east-1\","
+                + " \"properties\": {\"templateFile\": \"imageApp.template.json\"}, \"dependencies\": [\"imageApp.assets\"]}}}");
+    }
+
+    /** The image's repository in moto's ECR (the build fails before anything would be pushed to it). */
+    private TroubleshootingTableTest withRepositoryInMoto() {
+        try (EcrClient ecr = EcrClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(pipeline)).build()) {
+            ecr.createRepository(r -> r.repositoryName(IMAGE_REPOSITORY));
+        } catch (RepositoryAlreadyExistsException e) {
+            // an earlier row made it
+        }
+        return this;
+    }
+
+    private TroubleshootingTableTest withPathWithoutDocker() throws IOException {
+        environment.put("PATH", Files.createDirectories(work.resolve("empty-bin")).toString());
+        return this;
+    }
+
+    /**
+     * local-aws's private dockerd and registry, with ECR on WireMock in front of the registry (moto's
+     * repository URIs are not loopback); {@code refusedTokens}: tokens the registry refuses.
+     */
+    private TroubleshootingTableTest withLocalDocker(boolean refusedTokens) {
+        LocalDocker docker = DockerExtension.sharedOrSkip("the troubleshooting row");
+        WireMockEcr ecr = WireMockEcr.start(docker.registry());
+        scopes.add(ecr);
+        ecr.repository(SHARED, "us-east-1", IMAGE_REPOSITORY);
+        ecr.handOutRefusedTokens(refusedTokens);
+        secrets.add(docker.registry().password());
+        secrets.add(ecr.authorizationToken());
+        scopes.add(AwsSystemProperties.serviceEndpoint("Ecr", ecr.endpoint()));
+        environment.put("PATH", System.getenv("PATH"));
+        environment.put("DOCKER_HOST", docker.dockerHost());
+        return this;
     }
 
     private TroubleshootingTableTest withFile(String name, String content) {

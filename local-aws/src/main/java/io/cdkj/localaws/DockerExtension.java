@@ -43,12 +43,25 @@ public final class DockerExtension implements BeforeAllCallback, ParameterResolv
   }
 
   private static LocalDocker docker(ExtensionContext context) {
-    LocalDocker docker;
+    LocalDocker docker = sharedOrSkip(context.getDisplayName());
+    // the root store closes (AutoCloseable) the instance when the whole test run ends
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LocalDocker.class, key -> docker, LocalDocker.class);
+    return docker;
+  }
+
+  /**
+   * {@link LocalDocker#shared()} for tests that need the engine only in some cases (e.g. one row of a
+   * parameterized test): skips the calling test loudly when dockerd cannot start, or fails it with
+   * {@value #REQUIRE_VARIABLE}{@code =1}.
+   *
+   * @param who what needs the engine, for the message
+   * @throws TestAbortedException when dockerd cannot start (and it is not required)
+   */
+  public static LocalDocker sharedOrSkip(String who) {
     try {
-      docker = LocalDocker.shared();
+      return LocalDocker.shared();
     } catch (IllegalStateException e) {
-      String message = "dockerd could not start, so " + context.getDisplayName()
-          + " cannot run its docker tests: " + e.getMessage();
+      String message = "dockerd could not start, so " + who + " cannot run its docker tests: " + e.getMessage();
       if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
         throw new IllegalStateException(message + " (" + REQUIRE_VARIABLE + "=1: CI must run these tests)", e);
       }
@@ -60,8 +73,5 @@ public final class DockerExtension implements BeforeAllCallback, ParameterResolv
       System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
       throw new TestAbortedException("SKIPPED: " + message);
     }
-    // the root store closes (AutoCloseable) the instance when the whole test run ends
-    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LocalDocker.class, key -> docker, LocalDocker.class);
-    return docker;
   }
 }

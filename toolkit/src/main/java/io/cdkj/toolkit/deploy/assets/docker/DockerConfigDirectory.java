@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets its own subdirectory (used as {@code DOCKER_CONFIG}), so concurrent logins never rewrite one
  * {@code config.json} and two credentials for one registry never overwrite each other. A login
  * directory keeps the user's current docker context (its {@code currentContext} and a link to the
- * user's {@code contexts}), so pushes reach the same engine the build used.
+ * user's {@code contexts}, for {@code currentContext} and {@code DOCKER_CONTEXT}), so pushes reach the
+ * same engine the build used.
  *
  * <p>Thread-safe. Created owner-only ({@code rwx------}) where the file system has POSIX permissions.
  */
@@ -74,10 +75,11 @@ public final class DockerConfigDirectory implements AutoCloseable {
         if (context.isPresent()) {
             Files.writeString(directory.resolve("config.json"),
                     JSON.createObjectNode().put("currentContext", context.get()).toString());
-            Path contexts = userConfig.get().resolve("contexts");
-            if (Files.isDirectory(contexts)) {
-                Files.createSymbolicLink(directory.resolve("contexts"), contexts.toAbsolutePath());
-            }
+        }
+        // contexts chosen by currentContext or DOCKER_CONTEXT live there
+        Optional<Path> contexts = userConfig.map(config -> config.resolve("contexts")).filter(Files::isDirectory);
+        if (contexts.isPresent()) {
+            Files.createSymbolicLink(directory.resolve("contexts"), contexts.get().toAbsolutePath());
         }
         return directory;
     }
