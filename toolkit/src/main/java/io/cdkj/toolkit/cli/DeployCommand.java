@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Deploy stacks through CloudFormation change sets, each with WRITE credentials for its account.",
             "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
         footer = {"", "Exit codes: 0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
-            "printed), 3 no credentials for an account, 2 bad arguments."})
+            "printed) or a docker image push failed, 5 a docker image build failed, 3 no credentials for an account,",
+            "2 bad arguments or no container tool (CDK_DOCKER) for a docker image asset."})
 public final class DeployCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACKS", arity = "0..*",
