@@ -4,6 +4,7 @@ import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.deploy.DeployOptions;
 import io.cdkj.toolkit.deploy.ParameterOverrides;
 import io.cdkj.toolkit.deploy.StackSelection;
+import io.cdkj.toolkit.deploy.assets.docker.AssetConcurrency;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class DeployMojo extends AbstractCdkjMojo {
         }
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn).filter(r -> !r.isBlank()),
                 ParameterOverrides.parse(parameters), tags(tags), notificationArns, concurrency,
-                Optional.ofNullable(outputsFile).map(File::toPath));
+                Optional.ofNullable(outputsFile).map(File::toPath), AssetConcurrency.DEFAULT);
         var assembly = synth(toolkit).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
