@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the image is built once if any destination lacks it, and then pushed to those destinations
  * concurrently, each with its own credentials. Destination checks and pushes share a pool of
  * {@link AssetConcurrency#publishes()} threads, builds a separate pool of {@link AssetConcurrency#builds()};
- * no thread waits for another stage (stages are chained), so the bounds are exact. A failure stays with
+ * the stages are chained, so no publish thread is held while an image builds. A failure stays with
  * its destination (or, for a build, with the destinations that needed it); the rest carry on.
  *
  * <p>Thread-safe: stacks deploying in parallel may publish through one instance, which builds each asset
