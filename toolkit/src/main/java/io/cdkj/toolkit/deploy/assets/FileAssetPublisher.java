@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -26,8 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Publishes the file assets of a stack to S3: an object already present (HeadObject) is left alone,
  * because asset keys are content hashes; directories are zipped deterministically. Each destination is
- * written with its own role ({@code assumeRoleArn}: the WRITE target of the destination's environment with
- * that role) or, without one, with the stack's WRITE credentials.
+ * written with the WRITE credentials of its environment, with its publishing role ({@code assumeRoleArn})
+ * on top when it names one — as the CDK CLI's asset publishing does.
  *
  * <p>Thread-safe: stacks publish in parallel; each call uses its own clients.
  */
@@ -48,32 +47,28 @@ public final class FileAssetPublisher {
      *
      * @param stackName    prefix of the progress lines
      * @param environment  the stack's environment (fills {@code ${AWS::AccountId}} etc.)
-     * @param stackCredentials WRITE credentials of the stack, for destinations without a role
      * @throws ToolkitException ({@link ErrorCode#AWS}) naming the asset, bucket and key when an upload fails
      */
-    public void publish(String stackName, AwsEnvironment environment,
-            IdentityProvider<AwsCredentialsIdentity> stackCredentials, AssetManifest manifest,
+    public void publish(String stackName, AwsEnvironment environment, AssetManifest manifest,
             Predicate<AssetManifest.FileAsset> include) {
         for (AssetManifest.FileAsset asset : manifest.files()) {
             if (!include.test(asset)) {
                 continue;
             }
             for (AssetManifest.FileDestination destination : asset.destinations()) {
-                publish(stackName, environment, stackCredentials, asset, destination);
+                publish(stackName, environment, asset, destination);
             }
         }
     }
 
-    private void publish(String stackName, AwsEnvironment stackEnvironment,
-            IdentityProvider<AwsCredentialsIdentity> stackCredentials, AssetManifest.FileAsset asset,
+    private void publish(String stackName, AwsEnvironment stackEnvironment, AssetManifest.FileAsset asset,
             AssetManifest.FileDestination destination) {
         AwsEnvironment environment = new AwsEnvironment(stackEnvironment.account(),
                 destination.region().map(r -> PseudoParameters.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
         String bucket = PseudoParameters.resolve(destination.bucketName(), environment);
         String key = PseudoParameters.resolve(destination.objectKey(), environment);
-        IdentityProvider<AwsCredentialsIdentity> writer = destination.role()
-                .map(role -> credentials.forTarget(new CredentialTarget(environment, Mode.WRITE, Optional.of(role))))
-                .orElse(stackCredentials);
+        IdentityProvider<AwsCredentialsIdentity> writer = credentials.forTarget(
+                new CredentialTarget(environment, Mode.WRITE, destination.role()));
         S3Client s3 = clients.create(S3Client.builder(), writer, environment.region());
         try {
             if (exists(s3, bucket, key)) {
