@@ -64,4 +64,42 @@ class ConfigurationTest {
 
         assertThat(configuration.toString()).doesNotContain("s3cr3t").doesNotContain("context-value");
     }
+
+    @Test
+    void of_valueAtTheDepthLimit_isAccepted() {
+        Configuration configuration = Configuration.of(Map.of("deep", nested(Configuration.MAX_NESTING_DEPTH)), Map.of());
+
+        assertThat(configuration.contextValue("deep")).isPresent();
+    }
+
+    @Test
+    void of_valueDeeperThanTheLimit_failsNamingTheKey_withoutOverflowingTheStack() {
+        for (int depth : new int[] {Configuration.MAX_NESTING_DEPTH + 1, 998, 50_000}) {
+            assertThatThrownBy(() -> Configuration.of(Map.of("deep", nested(depth)), Map.of()))
+                    .as("depth %d", depth)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("context value 'deep' is nested deeper than 100 levels");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void of_nullInsideAList_staysNull() {
+        List<Object> withNull = new ArrayList<>();
+        withNull.add("a");
+        withNull.add(null);
+
+        Configuration configuration = Configuration.of(Map.of("list", withNull), Map.of());
+
+        assertThat((List<Object>) configuration.contextValue("list").orElseThrow()).containsExactly("a", null);
+    }
+
+    /** Lists and maps alternating, {@code depth} levels deep, with a string at the bottom. */
+    private static Object nested(int depth) {
+        Object value = "bottom";
+        for (int i = 0; i < depth; i++) {
+            value = i % 2 == 0 ? List.of(value) : Map.of("k", value);
+        }
+        return value;
+    }
 }

@@ -60,8 +60,9 @@ final class ConfigValues {
     }
 
     /**
-     * A set of account ids from a JSON array of strings or a comma-separated string. Numbers are
-     * refused: a JSON number loses an account id's leading zeros.
+     * A non-empty set of account ids from a JSON array of strings or a comma-separated string. Numbers
+     * are refused: a JSON number loses an account id's leading zeros. An empty list (also {@code ""} or
+     * {@code " , "}) is refused too, as an allow-list must not fail open.
      */
     static Set<String> accountIds(Object value, String key) {
         List<Object> items = new ArrayList<>();
@@ -83,6 +84,13 @@ final class ConfigValues {
                         + ", but account ids must be strings (quote them: a JSON number loses leading zeros)");
             }
             accounts.add(accountId(account, key));
+        }
+        if (accounts.isEmpty()) {
+            // A guard that lists nothing is a mistake (an empty CI variable, a template left blank): read as
+            // unset it would allow every account, read literally none. Neither guess is safe, so refuse it.
+            throw new CredentialProviderException(key + " is set but lists no account; list the account ids the"
+                    + " plugin may act in (e.g. 111111111111,333333333333), or remove " + key
+                    + " to allow every account");
         }
         return Collections.unmodifiableSet(accounts);
     }

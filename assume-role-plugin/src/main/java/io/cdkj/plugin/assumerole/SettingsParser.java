@@ -74,11 +74,14 @@ final class SettingsParser {
         });
     }
 
-    /** The plugin's environment variables, blank ones left out (CI systems often export empty values). */
+    /**
+     * The plugin's environment variables, blank ones left out (CI systems often export empty values) —
+     * except the allowed-accounts guard: a blank guard is refused rather than read as "no guard".
+     */
     private static Map<String, String> ourEnvironment(Configuration configuration) {
         Map<String, String> ours = new TreeMap<>();
         configuration.environment().forEach((name, value) -> {
-            if (!name.startsWith(ENV_PREFIX) || value.isBlank()) {
+            if (!name.startsWith(ENV_PREFIX) || value.isBlank() && !name.equals(ENV_ALLOWED_ACCOUNTS)) {
                 return;
             }
             if (!ENV_VARIABLES.contains(name)) {

@@ -169,6 +169,31 @@ class SettingsParserTest {
                 .hasMessageContaining("must be strings");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " ", " , ", ","})
+    void parse_emptyAllowedAccountsVariable_isAConfigurationError(String value) {
+        assertThatThrownBy(() -> parseEnvironment(Map.of("CDKJ_ASSUME_ROLE_ALLOWED_ACCOUNTS", value)))
+                .isInstanceOf(CredentialProviderException.class)
+                .hasMessageStartingWith("CDKJ_ASSUME_ROLE_ALLOWED_ACCOUNTS is set but lists no account");
+    }
+
+    @Test
+    void parse_emptyAllowedAccountsInContext_isAConfigurationError() {
+        for (Object empty : List.of("", " , ", List.of())) {
+            assertThatThrownBy(() -> parse(Map.of("assume-role-credentials:allowedAccounts", empty)))
+                    .as("allowedAccounts = %s", empty)
+                    .isInstanceOf(CredentialProviderException.class)
+                    .hasMessageStartingWith("assume-role-credentials:allowedAccounts is set but lists no account");
+        }
+    }
+
+    @Test
+    void parse_otherBlankVariables_areStillIgnored() {
+        ParsedConfiguration parsed = parseEnvironment(Map.of("CDKJ_ASSUME_ROLE_READ_ROLE_NAME", " "));
+
+        assertThat(parsed.environment().readRole()).isEmpty();
+    }
+
     @Test
     void parse_allowedAccountsAsCommaSeparatedString_isAccepted() {
         ParsedConfiguration parsed = parse(Map.of("assume-role-credentials:allowedAccounts", "111111111111, 333333333333"));

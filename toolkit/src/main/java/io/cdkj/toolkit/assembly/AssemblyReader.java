@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.io.IOException;
@@ -111,7 +112,10 @@ public final class AssemblyReader {
         try {
             AwsEnvironment.parse(envUri);
         } catch (IllegalArgumentException e) {
-            throw corrupt(file, "stack '" + id + "' has environment '" + envUri + "', expected aws://ACCOUNT/REGION");
+            // The account and region become parts of ARNs, endpoints and messages: name the stack and the value.
+            throw new ToolkitException(ErrorCode.ASSEMBLY, "Stack '" + id + "' in " + file + " has environment '"
+                    + envUri + "': " + e.getMessage() + ". Fix the stack's env in the app"
+                    + " (Environment.builder().account(...).region(...)) and synthesize again.");
         }
         List<String> dependencies = strings(artifact.path("dependencies"));
         return StackArtifact.builder(id, envUri, dir.resolve(template).normalize())
@@ -179,6 +183,8 @@ public final class AssemblyReader {
         if (!manifest.isObject() || !manifest.path("artifacts").isObject() && !manifest.path("artifacts").isMissingNode()) {
             throw corrupt(file, "not a cloud assembly manifest (expected an object with 'artifacts')");
         }
+        JsonNode version = manifest.path("version");
+        SchemaVersion.check(file, version.isTextual() ? version.asText() : "");
         return manifest;
     }
 
@@ -187,7 +193,7 @@ public final class AssemblyReader {
             return JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "Corrupt " + what + " " + file + ": "
-                    + e.getOriginalMessage() + ". Delete the output directory and synthesize again.", e);
+                    + JsonInput.describe(e) + ". Delete the output directory and synthesize again.", e);
         } catch (NoSuchFileException e) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot find " + what + " " + file
                     + ". Delete the output directory and synthesize again.", e);

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.cli;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.deploy.DeployOptions;
 import io.cdkj.toolkit.deploy.ParameterOverrides;
 import io.cdkj.toolkit.deploy.StackSelection;
@@ -93,6 +94,7 @@ public final class DeployCommand extends ToolkitCommand {
                 Optional.ofNullable(outputsFile).map(f -> toolkit.io().workingDirectory().resolve(f)),
                 AssetParallelism.parse(noAssetParallelism ? "false" : assetParallelism, assetBuildConcurrency));
         var assembly = toolkit.synth(synth.settings()).assembly();
+        options.parameters().requireKnownStacks(assembly.stacks().stream().map(StackArtifact::stackName).toList());
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
         toolkit.deployEngine().deploy(selected, options);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.plugin.Configuration;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +18,16 @@ import java.util.Optional;
 
 /**
  * Reads the toolkit's JSON configuration files (strict JSON, like the CDK CLI) and turns JSON into the
- * plain Java values the plugin SPI's {@link io.cdkj.plugin.Configuration} holds. Thread-safe.
+ * plain Java values the plugin SPI's {@link Configuration} holds. Documents nested deeper than
+ * {@link Configuration#MAX_NESTING_DEPTH} are refused while parsing ({@link JsonInput}). Thread-safe.
  */
 public final class JsonFiles {
 
-    /** Shared, configured once; {@link ObjectMapper} is thread-safe after configuration. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Shared, configured once ({@link ObjectMapper} is thread-safe after configuration), with the
+     * nesting limit.
+     */
+    public static final ObjectMapper MAPPER = JsonInput.limitedMapper();
 
     private JsonFiles() {
     }
@@ -45,8 +51,8 @@ public final class JsonFiles {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ToolkitException(ErrorCode.USAGE, "Invalid JSON in " + file + ": " + e.getOriginalMessage()
-                    + location(e) + ". Fix the file or remove it.", e);
+            throw new ToolkitException(ErrorCode.USAGE, "Invalid JSON in " + file + ": " + JsonInput.describe(e)
+                    + ". Fix the file or remove it.", e);
         }
         if (node == null || node.isMissingNode()) {
             return Optional.empty();
@@ -70,8 +76,4 @@ public final class JsonFiles {
         return MAPPER.convertValue(node, Object.class);
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-    }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ public final class ContextFile {
     public static final String FILE_NAME = "cdk.context.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads with the nesting limit: the file is configuration too (the app and plugins see its values). */
+    private static final ObjectMapper JSON_INPUT = JsonInput.limitedMapper();
     private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
@@ -61,7 +64,7 @@ public final class ContextFile {
             return JSON.createObjectNode();
         }
         try {
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = JSON_INPUT.readTree(file.toFile());
             if (node == null || node.isMissingNode()) {
                 return JSON.createObjectNode();
             }
@@ -71,7 +74,7 @@ public final class ContextFile {
             }
             return sorted((ObjectNode) node);
         } catch (JsonProcessingException e) {
-            throw new ToolkitException(ErrorCode.USAGE, "Cannot parse " + file + ": " + e.getOriginalMessage()
+            throw new ToolkitException(ErrorCode.USAGE, "Cannot parse " + file + ": " + JsonInput.describe(e)
                     + ". Fix it or delete it (it is a cache of lookup results).", e);
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.USAGE, "Cannot read " + file + ": " + e.getMessage(), e);

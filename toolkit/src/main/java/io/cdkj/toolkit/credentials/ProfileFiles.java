@@ -2,11 +2,13 @@ package io.cdkj.toolkit.credentials;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.aws.RegionNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -68,13 +70,23 @@ public final class ProfileFiles {
     }
 
     /**
-     * A region and where it came from, for messages.
+     * A region and where it came from, for messages. Validated where it is made, so a malformed region
+     * from any source ({@code --region}, {@code AWS_REGION}, a profile) is refused naming that source.
      *
      * @param region     the region name
      * @param source     e.g. {@code AWS_REGION}, {@code profile 'ci'}, {@code default, as no region is configured}
      * @param configured false when nothing configures a region and {@link #FALLBACK_REGION} is used
+     * @throws ToolkitException {@link ErrorCode#USAGE} naming the value and its source when {@code region}
+     *     is not a region name ({@link RegionNames})
      */
     public record RegionChoice(String region, String source, boolean configured) {
+        public RegionChoice {
+            Objects.requireNonNull(source, "source");
+            if (!RegionNames.isValid(region)) {
+                throw new ToolkitException(ErrorCode.USAGE, "Invalid region '" + region + "' (from " + source + "): "
+                        + RegionNames.expectation() + ". Fix " + source + ".");
+            }
+        }
     }
 
     /** {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else the profile's region, else us-east-1. */
@@ -86,16 +98,16 @@ public final class ProfileFiles {
             }
         }
         String name = profileName(env, profile);
+        Optional<String> region;
         try {
-            Optional<String> region = load(env, home).profile(name)
+            region = load(env, home).profile(name)
                     .flatMap(p -> p.property(ProfileProperty.REGION))
                     .filter(r -> !r.isBlank());
-            if (region.isPresent()) {
-                return new RegionChoice(region.get(), "profile '" + name + "'", true);
-            }
         } catch (RuntimeException e) {
             // A malformed profile file is reported when credentials are needed; the region falls back.
+            region = Optional.empty();
         }
-        return new RegionChoice(FALLBACK_REGION, "default, as no region is configured", false);
+        return region.map(r -> new RegionChoice(r.trim(), "profile '" + name + "'", true))
+                .orElseGet(() -> new RegionChoice(FALLBACK_REGION, "default, as no region is configured", false));
     }
 }

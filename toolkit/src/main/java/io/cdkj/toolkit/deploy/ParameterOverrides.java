@@ -2,10 +2,12 @@ package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The {@code --parameters} of a deploy: {@code Stack:Key=Value} for one stack, {@code Key=Value} for
@@ -51,6 +53,26 @@ public record ParameterOverrides(Map<String, Map<String, String>> byStack) {
             byStack.computeIfAbsent(stack, s -> new LinkedHashMap<>()).put(name, value.substring(equals + 1));
         }
         return new ParameterOverrides(byStack);
+    }
+
+    /**
+     * Fails when a {@code STACK:KEY=VALUE} names a stack that is not among {@code stackNames}: such a
+     * value would silently reach no stack (a typo, or a display name where the stack name is meant).
+     *
+     * @param stackNames the CloudFormation stack names of the app's stacks
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the stack and listing the stack names
+     */
+    public void requireKnownStacks(Collection<String> stackNames) {
+        for (Map.Entry<String, Map<String, String>> entry : byStack.entrySet()) {
+            String stack = entry.getKey();
+            if (!stack.equals(ALL_STACKS) && !stackNames.contains(stack)) {
+                String key = entry.getValue().keySet().iterator().next();
+                throw new ToolkitException(ErrorCode.USAGE, "--parameters " + stack + ":" + key + "=… names the stack '"
+                        + stack + "', but the app has no stack of that name; its stack names are: "
+                        + String.join(", ", new TreeSet<>(stackNames)) + ". Qualify a parameter with the"
+                        + " CloudFormation stack name, or drop the qualifier to set it for every stack.");
+            }
+        }
     }
 
     /** The values given for all stacks, overridden by those given for {@code stackName}. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.credentials.TargetCredentials;
@@ -77,7 +78,7 @@ public final class StackDiffer {
             return body.trim().startsWith("{") ? JSON.readTree(body) : YAML.readTree(body);
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.AWS, "Cannot parse the deployed template of " + stack.stackName()
-                    + ": " + e.getMessage(), e);
+                    + ": " + JsonInput.describe(e), e);
         } catch (SdkException e) {
             throw new ToolkitException(ErrorCode.AWS, "Cannot read the deployed template of " + stack.stackName()
                     + " in " + stack.environment() + ": " + e.getMessage(), e);

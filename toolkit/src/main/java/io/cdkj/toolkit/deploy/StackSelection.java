@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -92,9 +91,9 @@ public final class StackSelection {
     }
 
     private static boolean matches(StackArtifact stack, String name) {
-        if (name.contains("*")) {
-            Pattern glob = Pattern.compile(("\\Q" + name + "\\E").replace("*", "\\E.*\\Q"));
-            return glob.matcher(stack.displayName()).matches() || glob.matcher(stack.stackName()).matches();
+        StackPattern pattern = new StackPattern(name);
+        if (pattern.isGlob()) {
+            return pattern.matches(stack.displayName()) || pattern.matches(stack.stackName());
         }
         return stack.displayName().equals(name) || stack.id().equals(name) || stack.stackName().equals(name);
     }

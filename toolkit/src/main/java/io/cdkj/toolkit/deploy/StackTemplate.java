@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.Partitions;
@@ -44,7 +45,7 @@ record StackTemplate(String text, JsonNode json) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return new StackTemplate(text, JSON.readTree(text));
         } catch (IOException e) {
-            throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot read template " + file + ": " + e.getMessage()
+            throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot read template " + file + ": " + JsonInput.describe(e)
                     + " (synthesize the app again)", e);
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class Templates {
                     : YAML.writeValueAsString(template).stripTrailing();
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot read the template of " + stack.displayName() + ": "
-                    + stack.templateFile() + " (" + e.getMessage() + "). Delete the output directory and synthesize again.",
+                    + stack.templateFile() + " (" + JsonInput.describe(e) + "). Delete the output directory and synthesize again.",
                     e);
         }
     }

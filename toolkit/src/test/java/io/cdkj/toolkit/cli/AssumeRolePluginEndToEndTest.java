@@ -160,6 +160,24 @@ class AssumeRolePluginEndToEndTest {
     }
 
     @Test
+    void emptyAllowedAccountsGuard_isAConfigurationError_notAllowAll() {
+        pipelineCallerOnMoto();
+
+        CliHarness.Run fromEnvironment = new CliHarness(work, home).env("CDKJ_ASSUME_ROLE_ALLOWED_ACCOUNTS", "")
+                .run("--plugin", "assume-role", "credentials", "--account", DEV, "--mode", "read");
+        CliHarness.Run fromContext = new CliHarness(work, home).run("--plugin", "assume-role",
+                "-c", "assume-role-credentials:allowedAccounts=", "credentials", "--account", DEV, "--mode", "read");
+
+        assertThat(fromEnvironment.exitCode()).as(fromEnvironment.all()).isEqualTo(3);
+        assertThat(fromEnvironment.err()).contains("assume-role (CDKJ_ASSUME_ROLE_ALLOWED_ACCOUNTS is set but lists no"
+                + " account");
+        assertThat(fromContext.exitCode()).as(fromContext.all()).isEqualTo(3);
+        assertThat(fromContext.err()).contains("assume-role (assume-role-credentials:allowedAccounts is set but lists"
+                + " no account");
+        assertThat(AwsCallLog.global().count("Sts", "AssumeRole")).isZero();
+    }
+
+    @Test
     void fiftyConcurrentRequests_makeExactlyOneAssumeRole() throws Exception {
         pipelineCallerOnMoto();
         Io io = new Io(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),

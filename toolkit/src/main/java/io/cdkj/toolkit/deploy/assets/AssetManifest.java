@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy.assets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.ManifestJson;
 import io.cdkj.toolkit.assembly.Roles;
@@ -62,7 +63,7 @@ public record AssetManifest(Path file, List<FileAsset> files, List<DockerImageAs
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "Cannot read asset manifest " + file + ": "
-                    + e.getMessage() + " (synthesize the app again)", e);
+                    + JsonInput.describe(e) + " (synthesize the app again)", e);
         }
         Path base = file.toAbsolutePath().getParent();
         List<FileAsset> files = new ArrayList<>();
