@@ -144,7 +144,7 @@ public final class Toolkit implements AutoCloseable {
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
                 () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()), io.err(),
-                options.verbose()).run(settings, appRunner(settings.warm(), appEnvironment));
+                options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
     }
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
@@ -176,6 +176,12 @@ public final class Toolkit implements AutoCloseable {
 
     static boolean isJsiiBanner(String line) {
         return line.isBlank() || line.startsWith("!!");
+    }
+
+    /** Closes {@code resource} with the toolkit: a lock held until the command has finished with what it protects. */
+    private synchronized void closeWithToolkit(AutoCloseable resource) {
+        ensureOpen();
+        register(resource);
     }
 
     private <T extends AutoCloseable> T register(T resource) {

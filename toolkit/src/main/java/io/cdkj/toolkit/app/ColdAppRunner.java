@@ -1,7 +1,9 @@
 package io.cdkj.toolkit.app;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JvmShutdown;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -20,13 +22,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Runs the app as a fresh process per run ({@code sh -c COMMAND} in the project directory), the way
  * the CDK CLI does. The app's output lines go to {@code appOutput} as they arrive and the last
- * lines of its stderr are kept for the error message; start and end are reported on
- * {@code progress} with the elapsed time.
+ * lines of its stderr are kept to choose the hint of the error message; start and end are reported
+ * on {@code progress} with the elapsed time.
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -68,7 +71,7 @@ public final class ColdAppRunner implements AppRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(env.variables());
-            progress.println("Running app: " + request.command());
+            progress.println("Running app: " + UntrustedText.excerpt(request.command()));
             progress.flush();
             Instant start = clock.instant();
             Process process = start(builder, request);
@@ -76,13 +79,21 @@ public final class ColdAppRunner implements AppRunner {
             Thread out = drain(process.getInputStream(), null);
             Thread err = drain(process.getErrorStream(), stderrTail);
             // A toolkit stopped by a signal (CI cancelling a job) must not leave the app's JVM and node behind.
-            Thread stopApp = new Thread(() -> ProcessTree.kill(process), "cdkj-app-stop");
+            AtomicBoolean stoppedByShutdown = new AtomicBoolean();
+            Thread stopApp = new Thread(() -> {
+                stoppedByShutdown.set(true);
+                ProcessTree.kill(process);
+            }, "cdkj-app-stop");
             Runtime.getRuntime().addShutdownHook(stopApp);
             int exit;
             try {
                 exit = waitFor(process, out, err);
             } finally {
                 removeShutdownHook(stopApp);
+            }
+            if (stoppedByShutdown.get() || JvmShutdown.inProgress()) {
+                // The app did not fail: the toolkit's own shutdown hook stopped it (exit 137, 143, …).
+                throw new ToolkitException(ErrorCode.INTERRUPTED, "Interrupted while the app was running; stopped it.");
             }
             Duration elapsed = Duration.between(start, clock.instant());
             progress.printf(Locale.ROOT, "App finished in %.1f s%n", elapsed.toMillis() / 1000.0);
@@ -107,7 +118,8 @@ public final class ColdAppRunner implements AppRunner {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new ToolkitException(ErrorCode.APP, "Cannot start the app '" + request.command() + "' in "
+            throw new ToolkitException(ErrorCode.APP, "Cannot start the app '" + UntrustedText.excerpt(request.command())
+                    + "' in "
                     + request.workingDirectory() + ": " + e.getMessage() + ". Check that 'sh' is on PATH.", e);
         }
     }
@@ -163,14 +175,13 @@ public final class ColdAppRunner implements AppRunner {
         }
     }
 
+    /**
+     * One line: the app's output, stderr included, was printed as it ran (through {@code appOutput}), so
+     * the message names the command and the likely fix; the stderr tail only picks the hint.
+     */
     private static ToolkitException failed(AppRequest request, int exit, String stderrTail, String path) {
-        StringBuilder message = new StringBuilder("The app failed with exit code ").append(exit).append(": ")
-                .append(request.command());
-        if (!stderrTail.isBlank()) {
-            message.append("\n--- last lines of the app's stderr ---\n").append(stderrTail).append("\n---");
-        }
-        message.append("\n").append(hint(request, exit, stderrTail, path));
-        return new ToolkitException(ErrorCode.APP, message.toString());
+        return new ToolkitException(ErrorCode.APP, "The app failed with exit code " + exit + ": "
+                + UntrustedText.excerpt(request.command()) + ". " + hint(request, exit, stderrTail, path));
     }
 
     static String hint(AppRequest request, int exit, String stderrTail, String path) {

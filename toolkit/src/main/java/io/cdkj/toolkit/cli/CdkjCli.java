@@ -1,7 +1,7 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
-import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
 import io.cdkj.toolkit.api.Io;
 import java.util.Arrays;
 import java.util.List;
@@ -13,17 +13,17 @@ import picocli.CommandLine.ParameterException;
  * toolkit (also on failure). Tests call {@link #execute(String[], Io)} and assert on the exit code
  * and the writers of their {@link Io}.
  *
- * <p>Error reporting: a {@link ToolkitException} prints {@code Error: <message>} on one line and
- * exits with its code's exit code; a bad command line prints the message and the usage hint and
- * exits 2; anything else prints one line with a hint to re-run with {@code --debug} and exits 1.
- * Stack traces only with {@code --debug}.
+ * <p>Error reporting ({@link ErrorReporter}): a {@link io.cdkj.toolkit.ToolkitException} prints
+ * {@code Error: <message>} on one line and exits with its code's exit code; a bad command line prints
+ * the message and the usage hint and exits 2; anything else prints one line with a hint to re-run with
+ * {@code --debug} and exits 1. Stack traces only with {@code --debug}.
  *
  * <p>Stateless and thread-safe; each call builds its own command tree.
  */
 public final class CdkjCli {
 
     /** Exit code for an unexpected (internal) error. */
-    public static final int INTERNAL_ERROR = 1;
+    public static final int INTERNAL_ERROR = ErrorReporter.INTERNAL_ERROR;
 
     private CdkjCli() {
     }
@@ -47,9 +47,17 @@ public final class CdkjCli {
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(CdkjCli::onParameterError)
-                .setExecutionExceptionHandler((e, cl, parsed) -> onExecutionError(e, root, io));
+                .setExecutionExceptionHandler((e, cl, parsed) -> reporter(root, io).report(e));
         try {
             return commandLine.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error that reached this point (an
+            // assertion, a stack overflow in host code) is still one line, unless the JVM itself is
+            // broken (out of memory), when nothing can be trusted to run.
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            return reporter(root, io).report(e);
         } finally {
             closeToolkit(root, io);
             io.out().flush();
@@ -57,47 +65,18 @@ public final class CdkjCli {
         }
     }
 
+    private static ErrorReporter reporter(CdkjCommand root, Io io) {
+        return new ErrorReporter(io.err(), root.debug());
+    }
+
     private static int onParameterError(ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         java.io.PrintWriter err = failed.getErr();
-        err.println("Error: " + e.getMessage());
+        err.println("Error: " + UntrustedText.message(e.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
         }
         return ErrorCode.USAGE.exitCode();
-    }
-
-    private static int onExecutionError(Exception e, CdkjCommand root, Io io) {
-        Throwable failure = unwrap(e);
-        if (failure instanceof ToolkitException toolkit) {
-            io.err().println("Error: " + toolkit.getMessage());
-            printStackTraceIfDebug(toolkit, root, io);
-            return toolkit.code().exitCode();
-        }
-        if (failure instanceof InterruptedException) {
-            io.err().println("Error: interrupted");
-            return ErrorCode.INTERRUPTED.exitCode();
-        }
-        io.err().println("Error: unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
-                + (root.debug() ? "" : " (re-run with --debug for details)"));
-        printStackTraceIfDebug(failure, root, io);
-        return INTERNAL_ERROR;
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable current = e;
-        while ((current instanceof java.util.concurrent.ExecutionException
-                || current instanceof java.util.concurrent.CompletionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    private static void printStackTraceIfDebug(Throwable failure, CdkjCommand root, Io io) {
-        if (root.debug()) {
-            failure.printStackTrace(io.err());
-        }
     }
 
     private static void closeToolkit(CdkjCommand root, Io io) {
@@ -106,7 +85,7 @@ public final class CdkjCli {
                 toolkit.close();
             } catch (RuntimeException e) {
                 // Closing must not hide the command's own result; say it happened and move on.
-                io.err().println("Warning: failed to release resources: " + e.getMessage());
+                reporter(root, io).warn("failed to release resources: " + e.getMessage());
             }
         });
     }

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.credentials;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsFailure;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -116,9 +117,11 @@ public final class DefaultIdentity implements AutoCloseable {
             LOG.info("Default credentials ({}) act as {}", description(), caller.arn());
             return Optional.of(caller);
         } catch (SdkException e) {
-            throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not identify the credentials from " + description()
-                    + " with STS GetCallerIdentity in " + region + ": " + AwsErrors.describe(e)
-                    + ". Check that they are valid and not expired.", e);
+            // The fix depends on why: expired credentials want refreshing, a throttled or stalled STS does not.
+            AwsFailure kind = AwsFailure.of(e);
+            throw new ToolkitException(kind.errorCode(ErrorCode.CREDENTIALS), "Could not identify the credentials from "
+                    + description() + " with STS GetCallerIdentity in " + region + ": " + AwsErrors.describe(e) + ". "
+                    + kind.advice("STS", "Check that they are valid and not expired."), e);
         }
     }
 

@@ -3,14 +3,16 @@ package io.cdkj.toolkit.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cdkj.toolkit.UntrustedText;
 import io.cdkj.toolkit.config.JsonFiles;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An ordered explanation printed either as an aligned two-column table or as a JSON object. Values are
- * strings or lists of strings. Not thread-safe (built and printed by one command).
+ * An ordered explanation printed either as an aligned two-column table (each value on one line, see
+ * {@link UntrustedText}) or as a JSON object. Values are strings or lists of strings. Not thread-safe
+ * (built and printed by one command).
  */
 public final class Report {
 
@@ -53,14 +55,19 @@ public final class Report {
                     out.println(indent + label + "(none)");
                 }
                 for (int i = 0; i < list.size(); i++) {
-                    out.println(indent + (i == 0 ? label : " ".repeat(width)) + list.get(i));
+                    out.println(indent + (i == 0 ? label : " ".repeat(width)) + cell(list.get(i)));
                 }
             } else if (row.value() instanceof Absent absent) {
                 out.println(indent + label + absent.text());
             } else {
-                out.println(indent + label + (row.value() == null ? "(unknown)" : row.value()));
+                out.println(indent + label + (row.value() == null ? "(unknown)" : cell(row.value())));
             }
         }
+    }
+
+    /** A value on one line: values quote plugins and AWS, which may write anything. */
+    private static String cell(Object value) {
+        return UntrustedText.message(String.valueOf(value));
     }
 
     public void printJson(PrintWriter out) {

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,19 +36,23 @@ public final class Synthesis {
     private final Supplier<ContextLookups> lookups;
     private final PrintWriter err;
     private final boolean verbose;
+    private final Consumer<AutoCloseable> holdUntilDone;
 
     /**
      * @param defaultRegion {@code CDK_DEFAULT_REGION} for the app, when one is configured
      * @param lookups       created only when a lookup is needed (so a warm synth touches no credentials)
      * @param err           progress, annotations and (with {@code verbose}) timings
+     * @param holdUntilDone receives the assembly directory's lock, to close when the command has finished
+     *                      with the assembly (see {@link Synthesizer})
      */
     public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion, Supplier<ContextLookups> lookups,
-            PrintWriter err, boolean verbose) {
+            PrintWriter err, boolean verbose, Consumer<AutoCloseable> holdUntilDone) {
         this.config = config;
         this.defaultRegion = defaultRegion;
         this.lookups = lookups;
         this.err = err;
         this.verbose = verbose;
+        this.holdUntilDone = holdUntilDone;
     }
 
     /**
@@ -66,7 +71,7 @@ public final class Synthesis {
                 settings.output().orElse(config.output()), context, Optional.empty(), defaultRegion, settings.lookups());
         try (AppRunner runner = appRunner) {
             Synthesizer synthesizer = new Synthesizer(runner, new AssemblyReader(), lookups,
-                    new ContextFile(config.contextFilePath()), err, Clock.systemUTC());
+                    new ContextFile(config.contextFilePath()), err, Clock.systemUTC(), holdUntilDone);
             SynthResult result = synthesizer.synthesize(request);
             if (verbose) {
                 err.println(result.timings().render());

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  * results to {@code cdk.context.json}, and run the app again with them — until nothing is missing,
  * or the same keys are missing twice in a row (no progress; the remaining keys are reported).
  * Failed lookups are passed to the app as transient {@code $providerError} values, never saved.
+ * The assembly directory is locked for the run ({@link OutputDirectoryLock}), and its manifest is
+ * removed before every app run, so an app that writes none fails instead of leaving the previous
+ * synth's assembly to be deployed.
  *
  * <p>Not thread-safe: one synth at a time.
  */
@@ -50,31 +54,39 @@ public final class Synthesizer {
     private final ContextFile contextFile;
     private final PrintWriter progress;
     private final Clock clock;
+    private final Consumer<AutoCloseable> holdUntilDone;
 
     /**
-     * @param lookups     created only when a lookup is needed (so a warm synth touches no credentials)
-     * @param contextFile where lookup results are saved
-     * @param progress    stderr: lookup progress and "not making progress" notices
+     * @param lookups       created only when a lookup is needed (so a warm synth touches no credentials)
+     * @param contextFile   where lookup results are saved
+     * @param progress      stderr: lookup progress and "not making progress" notices
+     * @param holdUntilDone receives the lock of the assembly directory, taken before the first app run or
+     *                      read; the caller closes it when it has finished with the assembly (the session
+     *                      does, at the end of the command), as commands read templates after synthesis
      */
     public Synthesizer(AppRunner runner, AssemblyReader reader, Supplier<ContextLookups> lookups,
-                       ContextFile contextFile, PrintWriter progress, Clock clock) {
+                       ContextFile contextFile, PrintWriter progress, Clock clock,
+                       Consumer<AutoCloseable> holdUntilDone) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.lookups = Objects.requireNonNull(lookups, "lookups");
         this.contextFile = Objects.requireNonNull(contextFile, "contextFile");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.holdUntilDone = Objects.requireNonNull(holdUntilDone, "holdUntilDone");
     }
 
     /**
      * Synthesizes {@code request}.
      *
-     * @throws ToolkitException APP when the app fails, ASSEMBLY when its output is unreadable, USAGE
-     *     with the missing keys under {@code --no-lookups} or for an unsupported provider
+     * @throws ToolkitException APP when the app fails, ASSEMBLY when its output is missing or
+     *     unreadable, USAGE with the missing keys under {@code --no-lookups}, for an unsupported provider,
+     *     or when another run uses the assembly directory
      */
     public SynthResult synthesize(SynthRequest request) {
         Instant start = clock.instant();
         if (request.existingAssembly().isPresent()) {
+            holdUntilDone.accept(OutputDirectoryLock.forReading(request.existingAssembly().get()));
             CloudAssembly assembly = reader.read(request.existingAssembly().get());
             return new SynthResult(assembly, List.of(), List.of(),
                     new SynthTimings(List.of(), Duration.ZERO, Duration.between(start, clock.instant())));
@@ -88,9 +100,12 @@ public final class Synthesizer {
         List<LookupFailure> failures = new ArrayList<>();
         Duration lookupTime = Duration.ZERO;
         Set<String> previouslyMissing = null;
+        holdUntilDone.accept(OutputDirectoryLock.forWriting(request.outputDirectory()));
         while (true) {
+            AssemblyOutput.removeManifest(request.outputDirectory());
             AppRun run = runner.run(appRequest.withContext(context));
             appRuns.add(run.elapsed());
+            AssemblyOutput.requireManifest(run.outputDirectory(), request.app());
             CloudAssembly assembly = reader.read(run.outputDirectory());
             Set<String> missing = assembly.missing().stream().map(MissingContext::key)
                     .collect(Collectors.toCollection(TreeSet::new));

@@ -85,7 +85,7 @@ class ColdAppRunnerTest {
     }
 
     @Test
-    void run_appExitsNonZero_failsWithExitCodeAndStderrTail() {
+    void run_appExitsNonZero_failsOnOneLineWithExitCode_afterShowingTheAppsStderr() {
         // given
         String app = "echo 'Exception in thread \"main\" java.lang.IllegalStateException: no stacks' >&2; exit 3";
 
@@ -93,8 +93,21 @@ class ColdAppRunnerTest {
         assertThatThrownBy(() -> runner(System.getenv()).run(request(app, JSON.createObjectNode(), Optional.empty())))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APP))
                 .hasMessageContaining("exit code 3")
-                .hasMessageContaining("IllegalStateException: no stacks")
-                .hasMessageContaining("Hint:");
+                .hasMessageContaining("Hint: fix the error above")
+                .hasMessageNotContaining("\n");
+        assertThat(appLines).contains("Exception in thread \"main\" java.lang.IllegalStateException: no stacks");
+    }
+
+    @Test
+    void run_hugeCommand_isNotRepeatedWhole() {
+        // given: a 300 KB "app" value that fails
+        String app = "exit 3; " + "x".repeat(300_000);
+
+        // then
+        assertThatThrownBy(() -> runner(System.getenv()).run(request(app, JSON.createObjectNode(), Optional.empty())))
+                .isInstanceOf(ToolkitException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000).contains("more characters"));
+        assertThat(progress.toString()).hasSizeLessThan(1000);
     }
 
     @Test

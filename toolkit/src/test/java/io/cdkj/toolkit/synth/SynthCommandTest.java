@@ -128,7 +128,8 @@ class SynthCommandTest {
 
         // then
         assertThat(run.exitCode()).isEqualTo(ErrorCode.ASSEMBLY.exitCode());
-        assertThat(run.err()).contains("Cloud assembly manifest not found: " + project.resolve("cdk.out/manifest.json"));
+        assertThat(run.err()).contains("wrote no cloud assembly: " + project.resolve("cdk.out/manifest.json")
+                + " is missing. Did you call app.synth() at the end of main?");
     }
 
     @Test

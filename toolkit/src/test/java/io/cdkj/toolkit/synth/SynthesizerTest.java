@@ -50,8 +50,13 @@ class SynthesizerTest {
     private final StringWriter progress = new StringWriter();
     private final AtomicInteger lookupCalls = new AtomicInteger();
 
+    private final List<AutoCloseable> held = new ArrayList<>();
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        for (AutoCloseable lock : held) {
+            lock.close();
+        }
         factory.close();
     }
 
@@ -105,7 +110,7 @@ class SynthesizerTest {
         return new Synthesizer(app, new AssemblyReader(),
                 () -> new ContextLookups(new FakeEnvironmentCredentials(refusedAccounts), factory,
                         new LookupProviders(List.of(provider))),
-                ContextFile.in(project), new PrintWriter(progress, true), Clock.systemUTC());
+                ContextFile.in(project), new PrintWriter(progress, true), Clock.systemUTC(), held::add);
     }
 
     private SynthRequest request(boolean lookups) {

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.app.warm;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
 import io.cdkj.toolkit.app.AppEnvironment;
 import io.cdkj.toolkit.app.AppRequest;
 import io.cdkj.toolkit.app.AppRun;
@@ -96,7 +97,7 @@ public final class WarmAppRunner implements AppRunner {
             return runCold(request, fallbackReason);
         }
         writeContext(request);
-        progress.println("Running app: " + request.command() + " (in the warm app host)");
+        progress.println("Running app: " + UntrustedText.excerpt(request.command()) + " (in the warm app host)");
         progress.flush();
         Instant start = clock.instant();
         AppHost.Outcome outcome = ready.get().run();
@@ -175,14 +176,11 @@ public final class WarmAppRunner implements AppRunner {
         }
     }
 
+    /** One line: the app's output, stderr included, was printed as it ran (through {@code appOutput}). */
     private static ToolkitException failed(AppRequest request, AppHost.Outcome.Failed failure) {
-        StringBuilder message = new StringBuilder("The app failed: its main threw ").append(failure.summary())
-                .append(" (").append(request.command()).append(")");
-        if (!failure.stderrTail().isBlank()) {
-            message.append("\n--- last lines of the app's stderr ---\n").append(failure.stderrTail()).append("\n---");
-        }
-        message.append("\nHint: fix the error above; to rule out the warm app host, run again with --no-warm.");
-        return new ToolkitException(ErrorCode.APP, message.toString());
+        return new ToolkitException(ErrorCode.APP, "The app failed: its main threw "
+                + UntrustedText.excerpt(failure.summary()) + " (" + UntrustedText.excerpt(request.command())
+                + "). Hint: fix the error above; to rule out the warm app host, run again with --no-warm.");
     }
 
     /** The running host's process, if any (tests check it leaves no orphans). */

@@ -56,6 +56,9 @@ class WarmAppRunnerSampleAppTest {
     private static ProcessHandle hostProcess;
     private static AwsClientFactory factory;
 
+    /** The assembly directories' locks, released after the class. */
+    private static final List<AutoCloseable> LOCKS = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void synthesizeWarmThenCold(MotoServer moto) throws IOException {
         moto.reset();
@@ -71,7 +74,7 @@ class WarmAppRunnerSampleAppTest {
         try {
             Synthesizer synthesizer = new Synthesizer(warm, new AssemblyReader(),
                     () -> new ContextLookups(new MotoCallerCredentials(moto), factory, LookupProviders.builtIn()),
-                    ContextFile.in(warmProject), progress, Clock.systemUTC());
+                    ContextFile.in(warmProject), progress, Clock.systemUTC(), LOCKS::add);
             synthesizer.synthesize(request(command, warmProject, JSON.createObjectNode()));
             hostProcess = warm.hostProcess().orElseThrow();
             hostTree = hostProcess.descendants().toList();
@@ -85,13 +88,16 @@ class WarmAppRunnerSampleAppTest {
         try (ColdAppRunner cold = new ColdAppRunner(new PrintWriter(coldProgress, true), l -> { })) {
             Synthesizer synthesizer = new Synthesizer(cold, new AssemblyReader(), () -> {
                 throw new AssertionError("a synth with complete context must not look anything up");
-            }, ContextFile.in(coldProject), new PrintWriter(coldProgress, true), Clock.systemUTC());
+            }, ContextFile.in(coldProject), new PrintWriter(coldProgress, true), Clock.systemUTC(), LOCKS::add);
             synthesizer.synthesize(request(command, coldProject, saved));
         }
     }
 
     @AfterAll
-    static void closeFactory() {
+    static void closeFactory() throws Exception {
+        for (AutoCloseable lock : LOCKS) {
+            lock.close();
+        }
         factory.close();
     }
 

@@ -80,8 +80,9 @@ class WarmAppRunnerTest {
         assertThatThrownBy(() -> runner.run(request))
                 .isInstanceOfSatisfying(ToolkitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APP))
                 .hasMessageContaining("The app failed: its main threw java.lang.IllegalStateException: boom in main")
-                .hasMessageContaining("failing app: about to fail")
-                .hasMessageContaining("--no-warm");
+                .hasMessageContaining("--no-warm")
+                .hasMessageNotContaining("\n");
+        assertThat(appLines).contains("failing app: about to fail");
         assertThat(cold.requests).isEmpty();
         ProcessHandle host = runner.hostProcess().orElseThrow();
         runner.close();

@@ -1,0 +1,85 @@
+package io.cdkj.toolkit.cli;
+
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.JvmShutdown;
+import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
+import java.io.PrintWriter;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns a command's failure into the one {@code Error: } line and the exit code: a
+ * {@link ToolkitException} prints its message and exits with its code; an interruption prints the
+ * {@link InterruptNotice}; anything else is an internal error (exit 1) with a hint to re-run with
+ * {@code --debug}, which adds the stack trace. Every message passes through
+ * {@link UntrustedText#message}, as parts of it come from plugins, the SDK, files and the app: it is
+ * one line of bounded length, whatever they wrote.
+ *
+ * <p>Stateless apart from its writer; thread-safe as {@link PrintWriter} is.
+ */
+final class ErrorReporter {
+
+    /** Exit code for an unexpected (internal) error. */
+    static final int INTERNAL_ERROR = 1;
+
+    private final PrintWriter err;
+    private final boolean debug;
+
+    ErrorReporter(PrintWriter err, boolean debug) {
+        this.err = err;
+        this.debug = debug;
+    }
+
+    /** Prints {@code failure} and returns the exit code. */
+    int report(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (JvmShutdown.inProgress() || isInterruption(cause)) {
+            if (JvmShutdown.inProgress()) {
+                // Whatever failed now failed because the process is being stopped: say that, once.
+                return InterruptNotice.print(err);
+            }
+            printLine(cause instanceof ToolkitException t ? t.getMessage() : "interrupted");
+            printStackTraceIfDebug(cause);
+            return ErrorCode.INTERRUPTED.exitCode();
+        }
+        if (cause instanceof ToolkitException toolkit) {
+            printLine(toolkit.getMessage());
+            printStackTraceIfDebug(toolkit);
+            return toolkit.code().exitCode();
+        }
+        printLine("unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                + (debug ? "" : " (re-run with --debug for details)"));
+        printStackTraceIfDebug(cause);
+        return INTERNAL_ERROR;
+    }
+
+    /** Prints a warning line (e.g. a resource that failed to close after the command). */
+    void warn(String message) {
+        err.println("Warning: " + UntrustedText.message(message));
+    }
+
+    private void printLine(String message) {
+        err.println("Error: " + UntrustedText.message(message));
+    }
+
+    private void printStackTraceIfDebug(Throwable failure) {
+        if (debug) {
+            failure.printStackTrace(err);
+        }
+    }
+
+    private static boolean isInterruption(Throwable cause) {
+        return cause instanceof InterruptedException
+                || cause instanceof ToolkitException t && t.code() == ErrorCode.INTERRUPTED;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof ExecutionException || current instanceof CompletionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}
