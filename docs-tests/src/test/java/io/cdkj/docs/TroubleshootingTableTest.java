@@ -116,6 +116,24 @@ class TroubleshootingTableTest {
                 .cdkj("deploy", "--all", "--app", "images"));
         SCENARIOS.put("Docker image push failed", t -> t.asPipeline().withImageAssembly(GOOD_DOCKERFILE).withLocalDocker(true)
                 .cdkj("deploy", "--all", "--app", "images"));
+        SCENARIOS.put("Empty allowed-accounts guard", t -> t.asPipeline().withEnvironment("CDKJ_ASSUME_ROLE_ALLOWED_ACCOUNTS", "")
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Manifest account is not an account id", t -> t.withAssembly("54.0.0", "12345")
+                .cdkj("list", "--long", "--app", "assembly"));
+        SCENARIOS.put("Invalid region", t -> t.withEnvironment("AWS_REGION", "us-east-1; rm -rf /")
+                .cdkj("credentials", "--account", DEV, "--mode", "read", "--dry-run"));
+        SCENARIOS.put("Cloud assembly of a newer schema", t -> t.withAssembly("99.0.0", DEV)
+                .cdkj("list", "--app", "assembly"));
+        SCENARIOS.put("Parameters for a stack the app does not have", t -> t.withAssembly()
+                .cdkj("deploy", "--all", "--app", "assembly", "--parameters", "nostack:Key=value"));
+        SCENARIOS.put("Configuration nested too deeply", t -> t.withFile("cdk.json",
+                        "{\"context\": {\"deep\": " + "[".repeat(700) + "]".repeat(700) + "}}")
+                .cdkj("credentials", "--account", DEV, "--mode", "read", "--dry-run"));
+        SCENARIOS.put("App wrote no cloud assembly", t -> t.cdkj("synth", "--app", "echo 'main ran'"));
+        SCENARIOS.put("Another run uses the output directory", TroubleshootingTableTest::secondRunWhileTheFirstSynthesizes);
+        SCENARIOS.put("STS throttling", t -> t.stsThrottling()
+                .cdkj("credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Interrupted", TroubleshootingTableTest::interruptedWhileTheAppRuns);
     }
 
     @TempDir
@@ -262,11 +280,73 @@ class TroubleshootingTableTest {
 
     /** A cloud assembly directory with one stack, as `cdkj synth` leaves it in cdk.out. */
     private TroubleshootingTableTest withAssembly() throws IOException {
+        return withAssembly("54.0.0", DEV);
+    }
+
+    /** The same, of schema {@code version}, with the stack in {@code account}. */
+    private TroubleshootingTableTest withAssembly(String version, String account) throws IOException {
         Files.createDirectories(work.resolve("assembly"));
         withFile("assembly/devSampleApp.template.json", "{\"Resources\": {}}");
-        return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"devSampleApp\": {"
-                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + DEV + "/us-east-2\","
+        return withFile("assembly/manifest.json", "{\"version\": \"" + version + "\", \"artifacts\": {\"devSampleApp\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + account + "/us-east-2\","
                 + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"}}}}");
+    }
+
+    private TroubleshootingTableTest withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    private TroubleshootingTableTest stsThrottling() {
+        WireMockAws sts = stsOnWireMock();
+        sts.stubError("GetCallerIdentity", 400, "Throttling", "Rate exceeded", Duration.ZERO);
+        return this;
+    }
+
+    /** A first synth whose app waits for a file; the second run is the outcome. */
+    private Outcome secondRunWhileTheFirstSynthesizes() throws Exception {
+        environment.put("PATH", System.getenv("PATH"));
+        Path started = work.resolve("started");
+        java.util.concurrent.CompletableFuture<Outcome> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cdkj("synth", "--app", "touch started; while [ ! -f release ]; do sleep 0.05; done"));
+        try {
+            awaitFile(started, first::isDone);
+            return cdkj("synth", "--app", "true");
+        } finally {
+            Files.writeString(work.resolve("release"), "");
+            first.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /** bin/cdkj running an app that waits, sent SIGINT (as Ctrl-C does) once the app has started. */
+    private Outcome interruptedWhileTheAppRuns() throws Exception {
+        Path started = work.resolve("started");
+        // A JVM started with SIGINT ignored (background jobs of non-interactive shells) never sees Ctrl-C.
+        List<String> command = List.of("python3", "-c", "import os, signal, sys;"
+                        + " signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+                Repository.path("bin/cdkj").toString(), "synth", "--no-warm", "--app", "touch started; sleep 600");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("output.txt").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("CDKJ_"));
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
+        try {
+            awaitFile(started, () -> !process.isAlive());
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("cdkj ended after SIGINT").isTrue();
+            return new Outcome(process.exitValue(), Files.readString(work.resolve("output.txt")));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void awaitFile(Path file, java.util.function.BooleanSupplier gaveUp) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(file)) {
+            assertThat(gaveUp.getAsBoolean()).as("the run ended before %s appeared", file).isFalse();
+            assertThat(System.nanoTime()).as("%s appeared within 2 minutes", file).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** bin/cdkj as a process whose PATH has everything of /usr/bin and /bin except node. */
