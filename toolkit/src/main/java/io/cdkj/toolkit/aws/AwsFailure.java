@@ -71,7 +71,7 @@ public enum AwsFailure {
      */
     public String advice(String service, String otherwise) {
         return switch (this) {
-            case CREDENTIALS_REJECTED -> "Check that the credentials are valid and not expired.";
+            case CREDENTIALS_REJECTED -> "Check that they are valid and not expired.";
             case THROTTLED -> service + " is throttling these calls, still after the AWS SDK's retries: try again"
                     + " in a few minutes, or make fewer calls at the same time.";
             case SERVER_ERROR -> service + " answered with a server error, still after the AWS SDK's retries: try"

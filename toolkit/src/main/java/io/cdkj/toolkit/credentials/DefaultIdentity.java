@@ -120,7 +120,8 @@ public final class DefaultIdentity implements AutoCloseable {
             // The fix depends on why: expired credentials want refreshing, a throttled or stalled STS does not.
             AwsFailure kind = AwsFailure.of(e);
             throw new ToolkitException(kind.errorCode(ErrorCode.CREDENTIALS), "Could not identify the credentials from "
-                    + description() + " with STS GetCallerIdentity in " + region + ": " + AwsErrors.describe(e) + ". "
+                    + description() + " with STS GetCallerIdentity in " + region + ": "
+                    + AwsErrors.describe(e).replaceFirst("\\.+$", "") + ". "
                     + kind.advice("STS", "Check that they are valid and not expired."), e);
         }
     }

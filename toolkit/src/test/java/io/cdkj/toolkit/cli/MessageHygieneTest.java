@@ -150,7 +150,7 @@ class MessageHygieneTest {
         CliHarness.Run run = cli().run("credentials", "--account", DEV, "--mode", "read");
 
         assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        assertThat(run.err()).contains("Check that the credentials are valid and not expired.");
+        assertThat(run.err()).contains("Check that they are valid and not expired.");
     }
 
     private WireMockAws stsOnWireMock() {
