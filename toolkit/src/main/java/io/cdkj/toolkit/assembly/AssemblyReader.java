@@ -169,7 +169,13 @@ public final class AssemblyReader {
         if (key.isEmpty() || provider.isEmpty() || !props.isObject()) {
             throw corrupt(file, "a 'missing' entry lacks key, provider or props: " + entry);
         }
-        return new MissingContext(key, provider, (ObjectNode) props);
+        MissingContext missing = new MissingContext(key, provider, (ObjectNode) props);
+        try {
+            missing.environment();
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, "the missing context entry '" + key + "' names a bad environment: " + e.getMessage());
+        }
+        return missing;
     }
 
     private static JsonNode readManifest(Path dir) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public record AwsEnvironment(String account, String region) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern URI = Pattern.compile("aws://([^/]+)/([^/]+)");
+    /** The region part takes the rest, slashes included, so a malformed region is reported as one. */
+    private static final Pattern URI = Pattern.compile("aws://([^/]+)/(.+)");
     private static final String UNKNOWN_ACCOUNT = "unknown-account";
     private static final String UNKNOWN_REGION = "unknown-region";
 

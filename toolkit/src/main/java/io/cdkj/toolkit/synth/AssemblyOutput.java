@@ -37,7 +37,7 @@ final class AssemblyOutput {
      * @throws ToolkitException {@link ErrorCode#ASSEMBLY} naming the directory and the likely cause
      */
     static void requireManifest(Path directory, String app) {
-        if (!AssemblyReader.isAssemblyDirectory(directory)) {
+        if (!Files.isRegularFile(directory.resolve(AssemblyReader.MANIFEST))) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "The app (" + UntrustedText.excerpt(app) + ") exited"
                     + " successfully but wrote no cloud assembly: " + directory.resolve(AssemblyReader.MANIFEST)
                     + " is missing. Did you call app.synth() at the end of main? The app must synthesize into the"

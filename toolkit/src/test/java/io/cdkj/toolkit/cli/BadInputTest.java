@@ -60,7 +60,8 @@ class BadInputTest {
                 {"credentials", "--all", "--app", app, "--dry-run"}}) {
             CliHarness.Run run = cli.run(args);
 
-            assertOneLineError(run, 7, "Stack 'devSampleApp'", "has account '" + account + "'", "12 digits");
+            assertOneLineError(run, 7, "Stack 'devSampleApp'", "has environment 'aws://" + account + "/us-east-2': account '"
+                    + account + "' is not an AWS account id (exactly 12 digits", "Fix the stack's env in the app");
         }
     }
 
@@ -70,8 +71,7 @@ class BadInputTest {
 
         CliHarness.Run run = cli.run("list", "--long", "--app", app);
 
-        assertOneLineError(run, 7, "Stack 'devSampleApp'", "has region '" + SHELL_REGION + "'",
-                "not an AWS region name");
+        assertOneLineError(run, 7, "Stack 'devSampleApp'", "region '" + SHELL_REGION + "' is not an AWS region name");
     }
 
     @Test
