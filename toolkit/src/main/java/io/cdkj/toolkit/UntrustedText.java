@@ -2,9 +2,10 @@ package io.cdkj.toolkit;
 
 /**
  * Makes text the toolkit did not write itself — exception messages of plugins, the SDK and Jackson, an
- * app command, values from files — fit into a one-line message: line breaks and other control
- * characters (terminal escape sequences included) become spaces, and the length is bounded, so a
- * message can neither span lines, nor repaint the terminal, nor repeat a 300 KB value.
+ * app command, values from files — fit into a one-line message: known secrets are masked
+ * ({@link Secrets}), line breaks and other control characters (terminal escape sequences included)
+ * become spaces, and the length is bounded, so a message can neither leak a key, nor span lines, nor
+ * repaint the terminal, nor repeat a 300 KB value.
  *
  * <p>Stateless and thread-safe.
  */
@@ -52,14 +53,14 @@ public final class UntrustedText {
         return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
     }
 
-    /** {@link #oneLine} and {@link #bounded} to {@link #EXCERPT_LENGTH}: for a value inside a message. */
+    /** {@link Secrets#redact}, {@link #oneLine} and {@link #bounded} to {@link #EXCERPT_LENGTH}: for a value inside a message. */
     public static String excerpt(String text) {
-        return bounded(oneLine(text), EXCERPT_LENGTH);
+        return bounded(oneLine(Secrets.redact(text)), EXCERPT_LENGTH);
     }
 
-    /** {@link #oneLine} and {@link #bounded} to {@link #MESSAGE_LENGTH}: for a whole message. */
+    /** {@link Secrets#redact}, {@link #oneLine} and {@link #bounded} to {@link #MESSAGE_LENGTH}: for a whole message. */
     public static String message(String text) {
-        return bounded(oneLine(text), MESSAGE_LENGTH);
+        return bounded(oneLine(Secrets.redact(text)), MESSAGE_LENGTH);
     }
 
     private static boolean isBreakOrControl(char c) {

@@ -63,6 +63,24 @@ public abstract class CredentialProviderSourceContractTest {
         return Optional.empty();
     }
 
+    /**
+     * The provider {@code getProvider} returns, as it will be used. By default the plugin's own; a host
+     * overrides this to run the same checks on what it wraps around the plugin's provider (a deadline,
+     * an account check), so its wrappers meet the contract too.
+     */
+    protected IdentityProvider<AwsCredentialsIdentity> providerAsUsed(CredentialProviderSource source,
+            CredentialRequest request) {
+        return source.getProvider(request);
+    }
+
+    /**
+     * The account {@code identity} acts in (e.g. per STS GetCallerIdentity against the test's endpoint),
+     * or empty to skip the check that the provider's credentials act in the requested account.
+     */
+    protected Optional<String> accountOf(AwsCredentialsIdentity identity) {
+        return Optional.empty();
+    }
+
     /** Convenience for subclasses: a request with defaults for everything but account and mode. */
     protected static CredentialRequest.Builder request(String account, Mode mode, CountingIdentityProvider base) {
         return CredentialRequest.builder()
@@ -144,10 +162,12 @@ public abstract class CredentialProviderSourceContractTest {
         }
         try (CredentialProviderSource source = createSource()) {
             source.isAvailable();
-            IdentityProvider<AwsCredentialsIdentity> provider = source.getProvider(request.get());
+            IdentityProvider<AwsCredentialsIdentity> provider = providerAsUsed(source, request.get());
             assertThat(provider).isNotNull();
             AwsCredentialsIdentity identity = provider.resolveIdentity().join();
             assertThat(identity.accessKeyId()).isNotBlank();
+            accountOf(identity).ifPresent(account -> assertThat(account)
+                    .as("the account the provider's credentials act in").isEqualTo(request.get().account()));
             assertThat(provider.toString()).doesNotContain(identity.secretAccessKey());
             assertThat(identity.toString()).doesNotContain(identity.secretAccessKey());
             if (identity instanceof AwsSessionCredentialsIdentity session) {

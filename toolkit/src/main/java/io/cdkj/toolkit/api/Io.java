@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param workingDirectory where {@code cdk.json} and {@code cdk.context.json} are read
  * @param homeDirectory    where the user-level {@code .cdk.json} is read
  * @param pluginPath       plugin jars and directories, in order (from the launcher)
+ * @param outIsTerminal    whether {@code out} is a terminal a person reads (so secrets printed there end
+ *                         up on a screen and in its scrollback); false for a pipe or a file
  */
 public record Io(
         PrintWriter out,
@@ -31,7 +33,14 @@ public record Io(
         Map<String, String> environment,
         Path workingDirectory,
         Path homeDirectory,
-        List<Path> pluginPath) {
+        List<Path> pluginPath,
+        boolean outIsTerminal) {
+
+    /**
+     * System property the launcher sets to {@code true} when standard output is a terminal (the JVM
+     * cannot tell on its own: {@code System.console()} also wants standard input to be one).
+     */
+    public static final String OUT_IS_TERMINAL_PROPERTY = "cdkj.stdout.terminal";
 
     /** System property the launcher sets to the plugin path (entries separated by the path separator). */
     public static final String PLUGIN_PATH_PROPERTY = "cdkj.plugin.path";
@@ -48,6 +57,12 @@ public record Io(
         pluginPath = List.copyOf(pluginPath);
     }
 
+    /** An {@code Io} whose {@code out} is not a terminal (tests, embedders, pipes). */
+    public Io(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> environment, Path workingDirectory,
+            Path homeDirectory, List<Path> pluginPath) {
+        this(out, err, in, environment, workingDirectory, homeDirectory, pluginPath, false);
+    }
+
     /** The real process: System streams, environment, {@code user.dir}, {@code user.home}, plugin path. */
     public static Io system() {
         Map<String, String> env = System.getenv();
@@ -62,7 +77,14 @@ public record Io(
                 env,
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(),
                 Path.of(System.getProperty("user.home")).toAbsolutePath(),
-                parsePluginPath(path));
+                parsePluginPath(path),
+                stdoutIsTerminal());
+    }
+
+    /** What the launcher says, else whether the JVM has a console (standard input and output both terminals). */
+    private static boolean stdoutIsTerminal() {
+        String launcher = System.getProperty(OUT_IS_TERMINAL_PROPERTY);
+        return launcher != null ? Boolean.parseBoolean(launcher) : System.console() != null;
     }
 
     /** Splits a plugin path on the platform's path separator, skipping blank entries. */
@@ -80,6 +102,6 @@ public record Io(
     @Override
     public String toString() {
         return "Io[workingDirectory=" + workingDirectory + ", environment variables=" + environment.size()
-                + ", pluginPath=" + pluginPath + "]";
+                + ", pluginPath=" + pluginPath + ", outIsTerminal=" + outIsTerminal + "]";
     }
 }

@@ -1,11 +1,14 @@
 package io.cdkj.toolkit.api;
 
 import io.cdkj.plugin.Configuration;
+import io.cdkj.toolkit.Secrets;
+import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.app.AppRunner;
 import io.cdkj.toolkit.app.ColdAppRunner;
 import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.app.warm.JavaLaunch;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.credentials.DefaultIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
@@ -17,6 +20,7 @@ import io.cdkj.toolkit.deploy.StackDiffer;
 import io.cdkj.toolkit.lookups.ContextLookups;
 import io.cdkj.toolkit.lookups.LookupProviders;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
+import io.cdkj.toolkit.plugins.PluginGuard;
 import io.cdkj.toolkit.plugins.PluginRegistry;
 import io.cdkj.toolkit.synth.SynthResult;
 import io.cdkj.toolkit.synth.SynthSettings;
@@ -60,6 +64,9 @@ public final class Toolkit implements AutoCloseable {
     public Toolkit(Io io, ToolkitOptions options) {
         this.io = io;
         this.options = options;
+        // Secrets the environment gives the SDK: no message may show them, even if the SDK never resolves them.
+        Secrets.remember(io.environment().get("AWS_SECRET_ACCESS_KEY"));
+        Secrets.remember(io.environment().get("AWS_SESSION_TOKEN"));
     }
 
     /** The invocation's I/O. */
@@ -86,7 +93,8 @@ public final class Toolkit implements AutoCloseable {
     public synchronized PluginRegistry plugins() {
         ensureOpen();
         if (plugins == null) {
-            plugins = register(PluginRegistry.load(io.pluginPath(), Toolkit.class.getClassLoader()));
+            plugins = register(PluginRegistry.load(io.pluginPath(), Toolkit.class.getClassLoader(),
+                    PluginGuard.fromEnvironment(io.environment())));
         }
         return plugins;
     }
@@ -95,7 +103,7 @@ public final class Toolkit implements AutoCloseable {
     public synchronized AwsClientFactory clients() {
         ensureOpen();
         if (clients == null) {
-            clients = register(new AwsClientFactory());
+            clients = register(new AwsClientFactory(timeouts()));
         }
         return clients;
     }
@@ -118,6 +126,14 @@ public final class Toolkit implements AutoCloseable {
                     pluginConfiguration, clients(), io.environment()));
         }
         return credentials;
+    }
+
+    /**
+     * The first plugin credentials of this command that acted in the wrong account, if any (see
+     * {@link HostCredentials#pluginViolation()}); the command must end with it.
+     */
+    public synchronized Optional<ToolkitException> pluginViolation() {
+        return credentials == null ? Optional.empty() : credentials.pluginViolation().map(e -> e);
     }
 
     /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
@@ -150,7 +166,12 @@ public final class Toolkit implements AutoCloseable {
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
     public DeployEngine deployEngine() {
         return new DeployEngine(credentials(), clients(), DockerEnvironment.from(io.environment(), io.homeDirectory()),
-                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone());
+                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait());
+    }
+
+    /** How long AWS calls may take, from the environment ({@link AwsTimeouts}). */
+    private AwsTimeouts timeouts() {
+        return AwsTimeouts.fromEnvironment(io.environment());
     }
 
     /** Compares stacks with what is deployed, printing on stdout. */

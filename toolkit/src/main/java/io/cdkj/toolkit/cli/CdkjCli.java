@@ -1,10 +1,13 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.UntrustedText;
 import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -40,6 +43,7 @@ public final class CdkjCli {
     public static int execute(String[] args, Io io, List<Object> extraSubcommands) {
         Logging.configure(Arrays.asList(args));
         CdkjCommand root = new CdkjCommand(io);
+        ErrorReporter reporter = new ErrorReporter(io.err(), root::debug);
         CommandLine commandLine = new CommandLine(root);
         Subcommands.all().forEach(commandLine::addSubcommand);
         extraSubcommands.forEach(commandLine::addSubcommand);
@@ -47,7 +51,19 @@ public final class CdkjCli {
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(CdkjCli::onParameterError)
-                .setExecutionExceptionHandler((e, cl, parsed) -> reporter(root, io).report(e));
+                .setExecutionExceptionHandler((e, cl, parsed) -> reporter.report(e));
+        try {
+            int exitCode = run(commandLine, args, reporter);
+            Optional<ToolkitException> violation = root.createdToolkit().flatMap(Toolkit::pluginViolation);
+            return violation.isPresent() ? reporter.overrule(exitCode, violation.get()) : exitCode;
+        } finally {
+            closeToolkit(root, reporter);
+            io.out().flush();
+            io.err().flush();
+        }
+    }
+
+    private static int run(CommandLine commandLine, String[] args, ErrorReporter reporter) {
         try {
             return commandLine.execute(args);
         } catch (Error e) {
@@ -57,16 +73,8 @@ public final class CdkjCli {
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw e;
             }
-            return reporter(root, io).report(e);
-        } finally {
-            closeToolkit(root, io);
-            io.out().flush();
-            io.err().flush();
+            return reporter.report(e);
         }
-    }
-
-    private static ErrorReporter reporter(CdkjCommand root, Io io) {
-        return new ErrorReporter(io.err(), root.debug());
     }
 
     private static int onParameterError(ParameterException e, String[] args) {
@@ -79,13 +87,13 @@ public final class CdkjCli {
         return ErrorCode.USAGE.exitCode();
     }
 
-    private static void closeToolkit(CdkjCommand root, Io io) {
+    private static void closeToolkit(CdkjCommand root, ErrorReporter reporter) {
         root.createdToolkit().ifPresent(toolkit -> {
             try {
                 toolkit.close();
             } catch (RuntimeException e) {
                 // Closing must not hide the command's own result; say it happened and move on.
-                reporter(root, io).warn("failed to release resources: " + e.getMessage());
+                reporter.warn("failed to release resources: " + e.getMessage());
             }
         });
     }

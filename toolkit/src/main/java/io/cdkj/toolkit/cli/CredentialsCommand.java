@@ -70,6 +70,10 @@ public final class CredentialsCommand extends ToolkitCommand {
             description = "table (default), json, or process (with --account only: credential_process Version 1 JSON, with secrets).")
     private Format format;
 
+    @Option(names = "--force",
+            description = "With --format process: print the credentials even when standard output is a terminal.")
+    private boolean force;
+
     @Option(names = "--dry-run",
             description = "Make no AWS call (not even STS GetCallerIdentity): show what would be tried and which plugins would decline.")
     private boolean dryRun;
@@ -88,6 +92,12 @@ public final class CredentialsCommand extends ToolkitCommand {
         }
         if (dryRun && format == Format.process) {
             throw new ToolkitException(ErrorCode.USAGE, "--dry-run cannot print credentials; use --format table or json.");
+        }
+        if (format == Format.process && toolkit.io().outIsTerminal() && !force) {
+            // credential_process output is for a program; on a terminal it puts live keys on the screen.
+            throw new ToolkitException(ErrorCode.USAGE, "Refusing to print credentials to a terminal: --format process"
+                    + " is for credential_process, where another program reads the output. Pipe it to that program,"
+                    + " or pass --force to print the secret keys here anyway.");
         }
         ProfileFiles.RegionChoice regionChoice = region != null
                 ? new ProfileFiles.RegionChoice(region, "--region", true) : toolkit.defaultRegion();

@@ -2,11 +2,14 @@ package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.JvmShutdown;
+import io.cdkj.toolkit.Secrets;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.UntrustedText;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns a command's failure into the one {@code Error: } line and the exit code: a
@@ -16,7 +19,7 @@ import java.util.concurrent.ExecutionException;
  * {@link UntrustedText#message}, as parts of it come from plugins, the SDK, files and the app: it is
  * one line of bounded length, whatever they wrote.
  *
- * <p>Stateless apart from its writer; thread-safe as {@link PrintWriter} is.
+ * <p>One per invocation; not thread-safe.
  */
 final class ErrorReporter {
 
@@ -24,9 +27,11 @@ final class ErrorReporter {
     static final int INTERNAL_ERROR = 1;
 
     private final PrintWriter err;
-    private final boolean debug;
+    private final BooleanSupplier debug;
+    private ToolkitException reported;
 
-    ErrorReporter(PrintWriter err, boolean debug) {
+    /** @param debug whether {@code --debug} was given (known once the command line is parsed) */
+    ErrorReporter(PrintWriter err, BooleanSupplier debug) {
         this.err = err;
         this.debug = debug;
     }
@@ -44,14 +49,27 @@ final class ErrorReporter {
             return ErrorCode.INTERRUPTED.exitCode();
         }
         if (cause instanceof ToolkitException toolkit) {
+            reported = toolkit;
             printLine(toolkit.getMessage());
             printStackTraceIfDebug(toolkit);
             return toolkit.code().exitCode();
         }
         printLine("unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                + (debug ? "" : " (re-run with --debug for details)"));
+                + (debug.getAsBoolean() ? "" : " (re-run with --debug for details)"));
         printStackTraceIfDebug(cause);
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * Ends a command that a plugin's wrong-account credentials touched with that error, whatever the
+     * command returned (an operation may have reported the refused call as its own failure); printed
+     * unless it was the command's error already.
+     */
+    int overrule(int exitCode, ToolkitException violation) {
+        if (violation != reported) {
+            printLine(violation.getMessage());
+        }
+        return violation.code().exitCode();
     }
 
     /** Prints a warning line (e.g. a resource that failed to close after the command). */
@@ -64,8 +82,10 @@ final class ErrorReporter {
     }
 
     private void printStackTraceIfDebug(Throwable failure) {
-        if (debug) {
-            failure.printStackTrace(err);
+        if (debug.getAsBoolean()) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(Secrets.redact(trace.toString()));
         }
     }
 
@@ -74,11 +94,20 @@ final class ErrorReporter {
                 || cause instanceof ToolkitException t && t.code() == ErrorCode.INTERRUPTED;
     }
 
+    /**
+     * The failure to report: past the wrappers of concurrency, and to the toolkit's own exception when
+     * one is among the causes (the SDK wraps what a credentials provider throws).
+     */
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while ((current instanceof ExecutionException || current instanceof CompletionException)
                 && current.getCause() != null) {
             current = current.getCause();
+        }
+        for (Throwable cause = current; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ToolkitException) {
+                return cause;
+            }
         }
         return current;
     }

@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.plugins.PluginExitWatch;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,7 +30,8 @@ final class InterruptNotice {
      */
     static void install(PrintWriter err) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!FINISHED.get()) {
+            // A plugin's System.exit is not an interruption: PluginExitWatch reports it.
+            if (!FINISHED.get() && PluginExitWatch.exitingPluginCall().isEmpty()) {
                 print(err);
             }
         }, "cdkj-interrupt-notice"));

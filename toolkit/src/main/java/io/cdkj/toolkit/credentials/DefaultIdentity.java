@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.credentials;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.Secrets;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsFailure;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -101,7 +104,7 @@ public final class DefaultIdentity implements AutoCloseable {
 
     private Optional<CallerIdentity> lookUp() {
         try {
-            provider.resolveCredentials();
+            rememberSecrets(provider.resolveCredentials());
         } catch (SdkException e) {
             if (profile.isPresent()) {
                 // A profile the user named must work; the default chain may legitimately have nothing.
@@ -123,6 +126,14 @@ public final class DefaultIdentity implements AutoCloseable {
                     + description() + " with STS GetCallerIdentity in " + region + ": "
                     + AwsErrors.describe(e).replaceFirst("\\.+$", "") + ". "
                     + kind.advice("STS", "Check that they are valid and not expired."), e);
+        }
+    }
+
+    /** The host has these secrets now: no message may show them ({@link Secrets}). */
+    static void rememberSecrets(AwsCredentials credentials) {
+        Secrets.remember(credentials.secretAccessKey());
+        if (credentials instanceof AwsSessionCredentials session) {
+            Secrets.remember(session.sessionToken());
         }
     }
 

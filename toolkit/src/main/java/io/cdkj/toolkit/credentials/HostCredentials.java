@@ -48,6 +48,7 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
     private final Map<CredentialTarget, Memo<Resolution>> bases = new ConcurrentHashMap<>();
     private final Map<CredentialTarget, Memo<IdentityProvider<AwsCredentialsIdentity>>> assumed = new ConcurrentHashMap<>();
     private final List<Object> owned = new ArrayList<>();
+    private final PluginTrust trust = new PluginTrust();
 
     /**
      * @param selectedPlugins  the plugins to ask, in order; called once, when a plugin is first needed
@@ -60,7 +61,7 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
         this.plugins = new Memo<>(selectedPlugins);
         this.foundPluginNames = foundPluginNames;
         this.configuration = configuration;
-        this.chain = new PluginChain(clients);
+        this.chain = new PluginChain(clients, trust);
         this.roles = new RoleChaining(clients, env);
     }
 
@@ -106,6 +107,14 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
         String account = roleArn.flatMap(HostCredentials::accountOf).orElse(target.environment().account());
         return new Explanation(target, true, Optional.empty(), Optional.empty(), chain.dryRun(plugins.get(), request),
                 roleArn, roles.sessionName(), account);
+    }
+
+    /**
+     * The first plugin credentials of this command that acted in the wrong account (after a refresh, say),
+     * if any: the command must end with it, whatever the operation that noticed reported.
+     */
+    public Optional<WrongAccountException> pluginViolation() {
+        return trust.violation();
     }
 
     /** The host's own identity. */

@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * Asks the selected plugins, in order, for credentials for one request, recording each plugin's
- * {@link PluginAnswer}. Every plugin call is guarded: a {@link RuntimeException} becomes that plugin's
- * {@link PluginAnswer.Failed}; {@link Error}s propagate. A provider is verified with one STS
- * GetCallerIdentity in the target region before it is used; credentials for another account are a hard
- * error naming the plugin. A dry run asks the same questions but calls {@code describe} instead of
- * {@code getProvider}, so it makes no AWS call.
+ * {@link PluginAnswer}. Every plugin call is guarded (the registry runs each through its
+ * {@link io.cdkj.toolkit.plugins.PluginGuard}: a deadline, and {@link Error}s made exceptions): whatever
+ * a plugin throws becomes its {@link PluginAnswer.Failed}. A provider is wrapped in an
+ * {@link AccountCheckedProvider}, which verifies the first credentials before they are used and every
+ * new key afterwards (one STS GetCallerIdentity each, in the target region); credentials for another
+ * account are a hard error naming the plugin. A dry run asks the same questions but calls
+ * {@code describe} instead of {@code getProvider}, so it makes no AWS call.
  *
  * <p>Thread-safe (stateless apart from the thread-safe client factory).
  */
@@ -33,9 +35,11 @@ final class PluginChain {
     private static final Logger LOG = LoggerFactory.getLogger(PluginChain.class);
 
     private final AwsClientFactory clients;
+    private final PluginTrust trust;
 
-    PluginChain(AwsClientFactory clients) {
+    PluginChain(AwsClientFactory clients, PluginTrust trust) {
         this.clients = clients;
+        this.trust = trust;
     }
 
     /**
@@ -63,11 +67,13 @@ final class PluginChain {
             if (provider.isEmpty()) {
                 continue;
             }
-            Optional<CallerIdentity> verified = verify(plugin.name(), provider.get(), request, answers);
+            AccountCheckedProvider checked = new AccountCheckedProvider(provider.get(), plugin.name(), request.account(),
+                    request.mode(), identity -> identify(new FixedIdentity(identity), request.region()), trust);
+            Optional<CallerIdentity> verified = verify(plugin.name(), checked, request, answers);
             if (verified.isPresent()) {
-                owned.accept(provider.get());
+                owned.accept(checked);
                 answers.add(new PluginAnswer.Provided(plugin.name(), verified.get()));
-                return new Outcome(Optional.of(new Resolution.FromPlugin(plugin.name(), provider.get(),
+                return new Outcome(Optional.of(new Resolution.FromPlugin(plugin.name(), checked,
                         verified.get(), answers)), answers);
             }
         }
@@ -100,6 +106,8 @@ final class PluginChain {
                 return Optional.of(new PluginAnswer.Declined(name, decision.reason()));
             }
             return Optional.empty();
+        } catch (ToolkitException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.debug("Plugin {} failed for account {}", name, request.account(), e);
             return Optional.of(new PluginAnswer.Failed(name, messageOf(e)));
@@ -110,6 +118,8 @@ final class PluginChain {
         try {
             Optional<String> description = plugin.source().describe(request);
             return new PluginAnswer.WouldProvide(plugin.name(), description == null ? Optional.empty() : description);
+        } catch (ToolkitException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.debug("Plugin {} failed to describe account {}", plugin.name(), request.account(), e);
             return new PluginAnswer.Failed(plugin.name(), messageOf(e));
@@ -125,6 +135,8 @@ final class PluginChain {
                 answers.add(new PluginAnswer.Failed(plugin.name(), "broke its contract: getProvider returned null"));
             }
             return Optional.ofNullable(provider);
+        } catch (ToolkitException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.debug("Plugin {} failed for account {}", plugin.name(), request.account(), e);
             answers.add(new PluginAnswer.Failed(plugin.name(), messageOf(e)));
@@ -132,24 +144,32 @@ final class PluginChain {
         }
     }
 
-    /** The provider's identity when it acts in the requested account; its failure recorded otherwise. */
-    private Optional<CallerIdentity> verify(String name, IdentityProvider<AwsCredentialsIdentity> provider,
-            CredentialRequest request, List<PluginAnswer> answers) {
+    /**
+     * The provider's identity when it acts in the requested account; its failure recorded otherwise. The
+     * provider keeps verifying every new key it hands out later ({@link AccountCheckedProvider}).
+     *
+     * @throws WrongAccountException when its credentials act in another account
+     */
+    private Optional<CallerIdentity> verify(String name, AccountCheckedProvider provider, CredentialRequest request,
+            List<PluginAnswer> answers) {
         CallerIdentity verified;
         try {
-            verified = identify(provider, request.region());
+            verified = provider.verifyNow();
+        } catch (PluginProviderException e) {
+            Closeables.closeQuietly(provider);
+            LOG.debug("Credentials of plugin {} did not resolve", name, e);
+            answers.add(new PluginAnswer.Failed(name, "its credentials could not be used: "
+                    + AwsErrors.describe(e.getCause())));
+            return Optional.empty();
+        } catch (ToolkitException e) {
+            // a WrongAccountException (the hard plugin error) or an interruption
+            Closeables.closeQuietly(provider);
+            throw e;
         } catch (RuntimeException e) {
             Closeables.closeQuietly(provider);
             LOG.debug("Credentials of plugin {} did not resolve", name, e);
             answers.add(new PluginAnswer.Failed(name, "its credentials could not be used: " + AwsErrors.describe(e)));
             return Optional.empty();
-        }
-        if (!verified.account().equals(request.account())) {
-            Closeables.closeQuietly(provider);
-            throw new ToolkitException(ErrorCode.PLUGIN, "Plugin '" + name + "' returned credentials for account "
-                    + verified.account() + " (" + verified.arn() + "), but they were requested for account "
-                    + request.account() + " (" + request.mode().cliName() + "). Refusing to use them; fix the plugin's"
-                    + " configuration for account " + request.account() + " or remove it from --plugin.");
         }
         LOG.info("Plugin {} gives {} credentials for account {} as {}", name, request.mode().cliName(),
                 request.account(), verified.arn());

@@ -63,7 +63,7 @@ final class RoleChaining {
                 .refreshRequest(request(roleArn, role))
                 .build();
         try {
-            provider.resolveCredentials();
+            DefaultIdentity.rememberSecrets(provider.resolveCredentials());
         } catch (SdkException e) {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)

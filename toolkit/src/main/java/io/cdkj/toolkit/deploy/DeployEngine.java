@@ -5,11 +5,13 @@ import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
 import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,18 +44,27 @@ public final class DeployEngine {
      */
     public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
             PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock) {
+        this(credentials, clients, docker, progress, results, sleeper, clock, AwsTimeouts.DEFAULT.throttledWait());
+    }
+
+    /**
+     * @param maxThrottledWait how long polling waits out throttling in a row before it gives up
+     *                         ({@link AwsTimeouts#throttledWait()})
+     */
+    public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
+            PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait) {
         this.credentials = credentials;
         this.clients = clients;
         this.docker = docker;
         this.log = new ProgressLog(progress);
         this.results = new ProgressLog(results);
-        Poller poller = new Poller(sleeper, PollBackoff.DEFAULT);
+        Poller poller = new Poller(sleeper, PollBackoff.DEFAULT, maxThrottledWait);
         StackClients stackClients = new StackClients(credentials, clients);
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
         this.deployer = new StackDeployer(stackClients,
                 new StackAssets(new FileAssetPublisher(credentials, clients, log), clients),
                 new ChangeSets(poller), waiter, poller, log, clock);
-        this.destroyer = new StackDestroyer(stackClients, waiter, log, clock);
+        this.destroyer = new StackDestroyer(stackClients, waiter, poller, log, clock);
     }
 
     /**

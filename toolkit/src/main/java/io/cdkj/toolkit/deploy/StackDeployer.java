@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -120,9 +121,13 @@ final class StackDeployer {
         String name = stack.stackName();
         ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
         // the newest event before executing: everything after it belongs to this deployment
-        Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId());
+        Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId(), poller);
         StackEventStream events = new StackEventStream(cloudFormation, ready.stackId(), before);
-        cloudFormation.executeChangeSet(r -> r.stackName(name).changeSetName(ready.changeSetId()));
+        // Throttling must not turn a deployment CloudFormation would run into a failure; the token makes a
+        // retried request one execution.
+        String token = "cdkj-" + UUID.randomUUID();
+        poller.retryThrottled("the change set of " + name, () -> cloudFormation.executeChangeSet(r -> r.stackName(name)
+                .changeSetName(ready.changeSetId()).clientRequestToken(token)));
         Stack result = waiter.untilStable(cloudFormation, name, ready.stackId(), events).orElseThrow(
                 () -> new ToolkitException(ErrorCode.AWS, "Stack " + name + " disappeared while deploying"));
         if (!StackStatuses.deployed(result.stackStatusAsString())) {
@@ -144,15 +149,15 @@ final class StackDeployer {
             log.stack(name, "waiting for the running " + existing.get().stackStatusAsString() + " to finish");
             existing = waiter.untilStable(cloudFormation, name, existing.get().stackId(),
                     new StackEventStream(cloudFormation, existing.get().stackId(),
-                            StackEventStream.newestEventId(cloudFormation, existing.get().stackId())));
+                            StackEventStream.newestEventId(cloudFormation, existing.get().stackId(), poller)));
         }
         if (existing.isPresent() && StackStatuses.mustRecreate(existing.get().stackStatusAsString())) {
             Stack failed = existing.get();
             log.stack(name, "stack is in " + failed.stackStatusAsString()
                     + " (a previous creation failed); deleting it before creating it again");
             StackEventStream events = new StackEventStream(cloudFormation, failed.stackId(),
-                    StackEventStream.newestEventId(cloudFormation, failed.stackId()));
-            cloudFormation.deleteStack(r -> r.stackName(failed.stackId()));
+                    StackEventStream.newestEventId(cloudFormation, failed.stackId(), poller));
+            poller.retryThrottled("stack " + name, () -> cloudFormation.deleteStack(r -> r.stackName(failed.stackId())));
             existing = waiter.untilStable(cloudFormation, name, failed.stackId(), events)
                     .filter(s -> !s.stackStatusAsString().equals("DELETE_COMPLETE"));
             if (existing.isPresent()) {
@@ -168,8 +173,8 @@ final class StackDeployer {
     private void protect(CloudFormationClient cloudFormation, ResolvedStack stack, Stack current) {
         // only call when it differs: one call fewer per deploy, and moto lacks this operation
         if (Boolean.TRUE.equals(current.enableTerminationProtection()) != stack.artifact().terminationProtection()) {
-            cloudFormation.updateTerminationProtection(r -> r.stackName(current.stackId())
-                    .enableTerminationProtection(stack.artifact().terminationProtection()));
+            poller.retryThrottled("stack " + stack.stackName(), () -> cloudFormation.updateTerminationProtection(
+                    r -> r.stackName(current.stackId()).enableTerminationProtection(stack.artifact().terminationProtection())));
             log.stack(stack.stackName(), "termination protection " + (stack.artifact().terminationProtection() ? "enabled" : "disabled"));
         }
     }

@@ -26,12 +26,14 @@ final class StackDestroyer {
 
     private final StackClients clients;
     private final StackWaiter waiter;
+    private final Poller poller;
     private final ProgressLog log;
     private final Clock clock;
 
-    StackDestroyer(StackClients clients, StackWaiter waiter, ProgressLog log, Clock clock) {
+    StackDestroyer(StackClients clients, StackWaiter waiter, Poller poller, ProgressLog log, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.waiter = Objects.requireNonNull(waiter, "waiter");
+        this.poller = Objects.requireNonNull(poller, "poller");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -41,7 +43,7 @@ final class StackDestroyer {
         String name = stack.stackName();
         try {
             CloudFormationClient cloudFormation = clients.cloudFormation(stack, clients.credentials(stack));
-            Optional<Stack> existing = Stacks.find(cloudFormation, name);
+            Optional<Stack> existing = poller.retryThrottled("stack " + name, () -> Stacks.find(cloudFormation, name));
             if (existing.isEmpty()) {
                 log.stack(name, "does not exist in " + stack.environment() + "; nothing to destroy");
                 return new StackResult(name, StackResult.Outcome.DESTROYED, Map.of(), elapsed(start), Optional.empty());
@@ -53,10 +55,11 @@ final class StackDestroyer {
             }
             log.stack(name, "destroying in " + stack.environment());
             StackEventStream events = new StackEventStream(cloudFormation, current.stackId(),
-                    StackEventStream.newestEventId(cloudFormation, current.stackId()));
+                    StackEventStream.newestEventId(cloudFormation, current.stackId(), poller));
             Optional<String> role = roleArn.or(stack.artifact()::cloudFormationExecutionRoleArn)
                     .map(arn -> PseudoParameters.resolve(arn, stack.environment()));
-            cloudFormation.deleteStack(r -> r.stackName(current.stackId()).roleARN(role.orElse(null)));
+            poller.retryThrottled("stack " + name, () -> cloudFormation.deleteStack(
+                    r -> r.stackName(current.stackId()).roleARN(role.orElse(null))));
             Optional<Stack> after = waiter.untilStable(cloudFormation, name, current.stackId(), events);
             if (after.isPresent() && !after.get().stackStatusAsString().equals("DELETE_COMPLETE")) {
                 String why = after.get().stackStatusAsString() + ": " + events.firstFailure()

@@ -36,10 +36,15 @@ final class StackEventStream {
         this.lastSeenEventId = afterEventId.orElse(null);
     }
 
-    /** The id of the stack's newest event now, to start a stream after it; empty for a stack without events. */
-    static Optional<String> newestEventId(CloudFormationClient cloudFormation, String stackId) {
-        return cloudFormation.describeStackEvents(r -> r.stackName(stackId)).stackEvents().stream()
-                .findFirst().map(StackEvent::eventId);
+    /**
+     * The id of the stack's newest event now, to start a stream after it; empty for a stack without events.
+     * Throttling is waited out ({@link Poller#retryThrottled}): this call decides nothing, so it must not
+     * fail a deployment that CloudFormation would carry out.
+     */
+    static Optional<String> newestEventId(CloudFormationClient cloudFormation, String stackId, Poller poller) {
+        return poller.retryThrottled("the events of stack " + stackId, () -> cloudFormation
+                .describeStackEvents(r -> r.stackName(stackId)).stackEvents().stream()
+                .findFirst().map(StackEvent::eventId));
     }
 
     /** Events that happened since the previous poll, oldest first. */

@@ -29,7 +29,7 @@ public record LoadedPlugin(String name, CredentialProviderSource source, String 
 
     /** The implementing class, for messages. */
     public String className() {
-        return source.getClass().getName();
+        return PluginNames.classOf(source).getName();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.plugins;
 
 import io.cdkj.plugin.CredentialProviderSource;
+import io.cdkj.toolkit.ToolkitException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,7 @@ record PluginNames(Map<String, CredentialProviderSource> accepted, Map<String, S
                 return;
             }
             String message = "duplicate plugin name '" + name + "' used by " + claimants.stream()
-                    .map(p -> p.getClass().getName() + " (" + locationOf(p) + ")").collect(Collectors.joining(" and "))
+                    .map(p -> classOf(p).getName() + " (" + locationOf(p) + ")").collect(Collectors.joining(" and "))
                     + "; remove one of them from the plugin path";
             duplicates.put(name, message);
             failures.add(new LoadFailure(locationOf(claimants.get(0)), message));
@@ -56,10 +57,15 @@ record PluginNames(Map<String, CredentialProviderSource> accepted, Map<String, S
 
     /** The plugin's name if it is usable; otherwise records why not. */
     private static Optional<String> nameOf(CredentialProviderSource source, List<LoadFailure> failures) {
-        String className = source.getClass().getName();
+        String className = classOf(source).getName();
         String name;
         try {
             name = source.name();
+        } catch (PluginCallFailed e) {
+            failures.add(new LoadFailure(locationOf(source), className + ": " + e.getMessage()));
+            return Optional.empty();
+        } catch (ToolkitException e) {
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             failures.add(new LoadFailure(locationOf(source), className + ".name() threw " + LoadFailure.causeChain(e)));
             return Optional.empty();
@@ -73,10 +79,15 @@ record PluginNames(Map<String, CredentialProviderSource> accepted, Map<String, S
         return Optional.of(name);
     }
 
+    /** The plugin's own class, also when the registry guards it. */
+    static Class<?> classOf(CredentialProviderSource source) {
+        return source instanceof GuardedSource guarded ? guarded.pluginClass() : source.getClass();
+    }
+
     /** The jar or directory a plugin's class came from, or {@code class path}. */
     static String locationOf(CredentialProviderSource source) {
         try {
-            var codeSource = source.getClass().getProtectionDomain().getCodeSource();
+            var codeSource = classOf(source).getProtectionDomain().getCodeSource();
             if (codeSource != null && codeSource.getLocation() != null) {
                 return Path.of(codeSource.getLocation().toURI()).toString();
             }

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.plugins;
 import io.cdkj.plugin.CredentialProviderSource;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * class path ({@link PluginLoader}: each provider under its own guard), or given as instances
  * ({@link #of}). Either way the names are checked ({@link PluginNames}: invalid and duplicate names
  * are rejected as {@link LoadFailure}s, never a crash) and {@code isAvailable()} is called exactly
- * once per plugin, here.
+ * once per plugin, here. Every plugin is wrapped in a {@link GuardedSource}: whatever the host calls on
+ * it runs through the {@link PluginGuard}.
  *
  * <p>Thread-safe after construction (immutable state). The registry owns the plugins: closing it
  * closes every plugin (each guarded) and the plugin class loader.
@@ -50,21 +52,32 @@ public final class PluginRegistry implements AutoCloseable {
         failures.forEach(f -> LOG.warn("Plugin load failure: {}", f));
     }
 
-    /** Loads the plugins of {@code pluginPath} (jars or directories of jars) and of {@code parent}'s class path. */
-    public static PluginRegistry load(List<Path> pluginPath, ClassLoader parent) {
+    /**
+     * Loads the plugins of {@code pluginPath} (jars or directories of jars) and of {@code parent}'s class
+     * path; every call into them runs through {@code guard}.
+     */
+    public static PluginRegistry load(List<Path> pluginPath, ClassLoader parent, PluginGuard guard) {
         PluginPath path = PluginPath.scan(pluginPath);
         URLClassLoader loader = new URLClassLoader("cdkj-plugins", path.urls(), parent);
-        return new PluginRegistry(PluginLoader.load(loader, path), loader);
+        return new PluginRegistry(PluginLoader.load(loader, path, guard), loader);
     }
 
-    /** Loads the plugins visible to {@code loader} (for tests and embedding). */
+    /** {@link #load(List, ClassLoader, PluginGuard)} with the default guard. */
+    public static PluginRegistry load(List<Path> pluginPath, ClassLoader parent) {
+        return load(pluginPath, parent, PluginGuard.defaults());
+    }
+
+    /** Loads the plugins visible to {@code loader} (for tests and embedding), with the default guard. */
     public static PluginRegistry load(ClassLoader loader) {
-        return new PluginRegistry(PluginLoader.load(loader, PluginPath.scan(List.of())), null);
+        return new PluginRegistry(PluginLoader.load(loader, PluginPath.scan(List.of()), PluginGuard.defaults()), null);
     }
 
-    /** A registry of the given plugins, which it then owns (for tests and embedding). */
+    /** A registry of the given plugins, guarded by default, which it then owns (for tests and embedding). */
     public static PluginRegistry of(List<? extends CredentialProviderSource> sources) {
-        return new PluginRegistry(new PluginLoader.Loaded(List.copyOf(sources), List.of()), null);
+        PluginGuard guard = PluginGuard.defaults();
+        List<CredentialProviderSource> guarded = sources.stream()
+                .<CredentialProviderSource>map(source -> new GuardedSource(source, guard)).toList();
+        return new PluginRegistry(new PluginLoader.Loaded(guarded, List.of()), null);
     }
 
     private static Optional<String> availability(CredentialProviderSource source) {
@@ -74,6 +87,10 @@ public final class PluginRegistry implements AutoCloseable {
             }
             String reason = source.unavailableReason();
             return Optional.of(reason == null || reason.isBlank() ? "not available" : reason);
+        } catch (PluginCallFailed e) {
+            return Optional.of(e.getMessage());
+        } catch (ToolkitException e) {
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("isAvailable() threw " + LoadFailure.causeChain(e));
         }
@@ -140,7 +157,7 @@ public final class PluginRegistry implements AutoCloseable {
         try {
             source.close();
         } catch (RuntimeException e) {
-            LOG.warn("Plugin {} failed to close: {}", source.getClass().getName(), e.toString());
+            LOG.warn("Plugin {} failed to close: {}", source, UntrustedText.excerpt(e.getMessage()));
         }
     }
 

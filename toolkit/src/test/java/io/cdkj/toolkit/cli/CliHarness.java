@@ -30,6 +30,7 @@ public final class CliHarness {
     private final Path homeDirectory;
     private final List<Path> pluginPath = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
+    private boolean outIsTerminal;
 
     public CliHarness(Path workingDirectory, Path homeDirectory) {
         this.workingDirectory = workingDirectory;
@@ -39,6 +40,12 @@ public final class CliHarness {
 
     public CliHarness env(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Plays a standard output that is a terminal (a person's screen) rather than a pipe. */
+    public CliHarness outIsTerminal(boolean terminal) {
+        outIsTerminal = terminal;
         return this;
     }
 
@@ -56,7 +63,7 @@ public final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                environment, workingDirectory, homeDirectory, pluginPath);
+                environment, workingDirectory, homeDirectory, pluginPath, outIsTerminal);
         int exit = CdkjCli.execute(args, io, extraSubcommands);
         Run run = new Run(exit, out.toString(), err.toString());
         if (!List.of(args).contains("process")) {

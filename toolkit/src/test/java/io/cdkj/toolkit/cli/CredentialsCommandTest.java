@@ -190,6 +190,26 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void credentials_formatProcessOnATerminal_refusesUnlessForced() throws Exception {
+        CliHarness terminal = new CliHarness(work, home).outIsTerminal(true);
+
+        CliHarness.Run refused = terminal.run("--plugin", "fake-assume", "credentials", "--account", DEV, "--mode",
+                "read", "--format", "process");
+        CliHarness.Run forced = terminal.run("--plugin", "fake-assume", "credentials", "--account", DEV, "--mode",
+                "read", "--format", "process", "--force");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().strip()).isEqualTo("Error: Refusing to print credentials to a terminal: --format"
+                + " process is for credential_process, where another program reads the output. Pipe it to that"
+                + " program, or pass --force to print the secret keys here anyway.");
+        JsonNode process = json(forced);
+        SecretGuard.register(process.get("SecretAccessKey").asText());
+        SecretGuard.register(process.get("SessionToken").asText());
+        assertThat(process.get("Version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void credentials_invalidAccount_isUsageError() {
         CliHarness.Run run = cli.run("credentials", "--account", "12345", "--mode", "read");
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.toolkit.deploy.CloudFormationStub;
+import io.cdkj.toolkit.deploy.CloudFormationXml;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,82 @@ class DeployCommandWireMockTest {
                 + " (AWS::SSM::Parameter): " + reason);
         assertThat(run.out()).contains("❌ devSampleApp failed");
         assertThat(run.all()).doesNotContain(SECRET);
+    }
+
+    /** The SDK's own retries off, so each scripted throttling reply reaches the toolkit's polling. */
+    private AwsSystemProperties noSdkRetries() {
+        return AwsSystemProperties.set(java.util.Map.of("aws.maxAttempts", "1"));
+    }
+
+    // Gap: moto never throttles.
+    @Test
+    void deploy_throttledDescribeStackEventsAndExecuteChangeSet_areWaitedOut_andTheDeploySucceeds() {
+        // given: each of the calls that decide nothing by themselves is throttled before it answers
+        aws.on("DescribeStacks", error(stackMissing()), ok(stack("CREATE_IN_PROGRESS")), ok(stack("CREATE_COMPLETE")));
+        aws.on("CreateChangeSet", ok(changeSetCreated()));
+        aws.on("DescribeChangeSet", ok(changeSet("CREATE_COMPLETE", null, "Add,DeployedMessage8B0425CA,AWS::SSM::Parameter")));
+        aws.on("DescribeStackEvents", error(CloudFormationXml.throttling()), ok(events(List.of(), null)));
+        aws.on("ExecuteChangeSet", error(CloudFormationXml.throttling()), error(CloudFormationXml.throttling()),
+                ok(executed()));
+
+        // when
+        CliHarness.Run run;
+        try (AwsSystemProperties retries = noSdkRetries()) {
+            run = new CliHarness(project, home).env("AWS_REGION", "us-east-2")
+                    .run("deploy", "devSampleApp", "--app", assembly().toString());
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("✅ devSampleApp deployed");
+        assertThat(aws.count("ExecuteChangeSet")).isEqualTo(3);
+        assertThat(aws.bodies("ExecuteChangeSet")).allSatisfy(body -> assertThat(body).contains("ClientRequestToken=cdkj-"));
+        assertThat(aws.bodies("ExecuteChangeSet").stream().map(b -> b.replaceAll(".*ClientRequestToken=([^&]*).*", "$1"))
+                .distinct()).as("one token: the retries are one execution").hasSize(1);
+    }
+
+    // Gap: moto never throttles.
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void deploy_throttlingThatNeverEnds_givesUpSayingWhatWasThrottledAndForHowLong() {
+        // given
+        aws.on("DescribeStacks", error(stackMissing()), error(CloudFormationXml.throttling()));
+        aws.on("CreateChangeSet", ok(changeSetCreated()));
+        aws.on("DescribeChangeSet", ok(changeSet("CREATE_COMPLETE", null, "Add,DeployedMessage8B0425CA,AWS::SSM::Parameter")));
+        aws.on("DescribeStackEvents", ok(events(List.of(), null)));
+        aws.on("ExecuteChangeSet", ok(executed()));
+
+        // when
+        CliHarness.Run run;
+        try (AwsSystemProperties retries = noSdkRetries()) {
+            run = new CliHarness(project, home).env("AWS_REGION", "us-east-2").env("CDKJ_AWS_THROTTLED_WAIT", "2")
+                    .run("deploy", "devSampleApp", "--app", assembly().toString());
+        }
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(6);
+        assertThat(run.err()).contains("CloudFormation kept throttling the calls for stack devSampleApp: gave up after"
+                + " waiting ").contains(" s of throttling in a row (CDKJ_AWS_THROTTLED_WAIT sets how long)");
+    }
+
+    // Gap: moto always answers; WireMock accepts the call and stalls.
+    @Test
+    void stalledEndpoint_failsTheCallAtTheDeadline_sayingNoAnswerCame() {
+        // given: STS takes ten minutes to answer GetCallerIdentity
+        aws.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Action=GetCallerIdentity&"))
+                .atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withFixedDelay(600_000)));
+
+        // when
+        CliHarness.Run run = new CliHarness(project, home).env("CDKJ_AWS_CALL_TIMEOUT", "3")
+                .run("credentials", "--account", "111111111111", "--region", "us-east-2", "--mode", "read");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(6);
+        assertThat(run.err()).contains("STS GetCallerIdentity", "STS did not answer in time")
+                .doesNotContain("not expired");
     }
 
     @Test

@@ -251,11 +251,14 @@ class HostCredentialsTest {
     }
 
     @Test
-    void pluginThrowingAnError_isNotSwallowed() {
+    void pluginThrowingAnError_isThatPluginsFailure_notTheHosts() {
         callerFromMoto();
         try (Toolkit session = session("fake-declining", "fake-error")) {
             assertThatThrownBy(() -> session.credentials().forTarget(CredentialTarget.of(DEV, Mode.READ)))
-                    .isInstanceOf(io.cdkj.toolkit.plugins.fakes.ErrorPlugin.PluginError.class);
+                    .isInstanceOf(ToolkitException.class)
+                    .hasMessageContaining("fake-error (canProvideCredentials threw "
+                            + io.cdkj.toolkit.plugins.fakes.ErrorPlugin.PluginError.class.getName()
+                            + ": fake-error: out of memory, pretend)");
         }
     }
 

@@ -38,6 +38,11 @@ public final class CloudFormationStub implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** The WireMock server, for stubs the scripted sequences cannot express (a stalled answer). */
+    public WireMockServer server() {
+        return server;
+    }
+
     /** {@code action} answers {@code replies} in order, then keeps answering the last one. */
     public void on(String action, Reply... replies) {
         String scenario = action;

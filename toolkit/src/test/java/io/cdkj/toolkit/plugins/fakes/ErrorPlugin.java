@@ -7,7 +7,7 @@ import io.cdkj.plugin.Decision;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 
-/** Throws an {@link Error} from canProvideCredentials: the host must not swallow it. */
+/** Throws an {@link Error} from canProvideCredentials: the host must report it as this plugin's failure. */
 @AutoService(CredentialProviderSource.class)
 public final class ErrorPlugin implements CredentialProviderSource {
 
