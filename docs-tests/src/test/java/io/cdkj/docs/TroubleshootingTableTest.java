@@ -134,6 +134,25 @@ class TroubleshootingTableTest {
         SCENARIOS.put("STS throttling", t -> t.stsThrottling()
                 .cdkj("credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
         SCENARIOS.put("Interrupted", TroubleshootingTableTest::interruptedWhileTheAppRuns);
+        SCENARIOS.put("Plugin ended the process", TroubleshootingTableTest::pluginCallingSystemExit);
+        SCENARIOS.put("Plugin threw an error", t -> t.asPipeline()
+                .withFixturePlugin("throw new AssertionError(\"unexpected state\");", FixturePlugin.NOTHING)
+                .cdkj("--plugin", "fixture", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Plugin call did not return", t -> t.stsStallingAssumeRole().withEnvironment("CDKJ_PLUGIN_TIMEOUT", "1")
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Plugin credentials failed later", t -> t.asPipeline()
+                .withFixturePlugin(FixturePlugin.NOTHING, "throw new IllegalStateException(\"the token service is down\");")
+                .cdkj("--plugin", "fixture", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read",
+                        "--format", "process"));
+        SCENARIOS.put("Credentials printed to a terminal", t -> t.asPipeline().onTerminal()
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read",
+                        "--format", "process"));
+        SCENARIOS.put("AWS did not answer", t -> t.stsStalling().withEnvironment("CDKJ_AWS_CALL_TIMEOUT", "2")
+                .cdkj("credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("CloudFormation kept throttling", t -> t.cloudFormationThrottling().withAssembly()
+                .withEnvironment("CDKJ_AWS_THROTTLED_WAIT", "1").cdkj("deploy", "--all", "--app", "assembly"));
+        SCENARIOS.put("Malformed timeout setting", t -> t.asPipeline().withEnvironment("CDKJ_PLUGIN_TIMEOUT", "soon")
+                .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
     }
 
     @TempDir
@@ -147,6 +166,7 @@ class TroubleshootingTableTest {
     private final List<String> secrets = new ArrayList<>();
     private List<Path> pluginPath = List.of();
     private AwsSessionCredentials pipeline;
+    private boolean terminal;
 
     TroubleshootingTableTest(MotoServer moto) {
         this.moto = moto;
@@ -421,11 +441,72 @@ class TroubleshootingTableTest {
         return this;
     }
 
+    /** The fixture plugin (with {@code canProvide} and {@code onRefresh} statements) on the plugin path, with dev keys. */
+    private TroubleshootingTableTest withFixturePlugin(String canProvide, String onRefresh) throws IOException {
+        pluginPath = List.of(FixturePlugin.jar(work.resolve("fixture.jar"), canProvide, FixturePlugin.NOTHING, onRefresh));
+        AwsSessionCredentials dev = moto.callerIn(DEV, "fixture-role");
+        secrets.add(dev.secretAccessKey());
+        secrets.add(dev.sessionToken());
+        environment.put(FixturePlugin.KEY_ID, dev.accessKeyId());
+        environment.put(FixturePlugin.SECRET, dev.secretAccessKey());
+        environment.put(FixturePlugin.TOKEN, dev.sessionToken());
+        return this;
+    }
+
+    private TroubleshootingTableTest onTerminal() {
+        terminal = true;
+        return this;
+    }
+
+    private TroubleshootingTableTest stsStallingAssumeRole() {
+        String caller = "arn:aws:sts::" + SHARED + ":assumed-role/pipeline/ci-job-42";
+        WireMockAws sts = stsOnWireMock();
+        sts.stubGetCallerIdentity(caller);
+        sts.stubAssumeRoleSuccess("arn:aws:iam::" + DEV + ":role/cdk-readOnlyRole", "ASIASTALLEDEXAMPLE01", DEV,
+                Duration.ofMinutes(10));
+        return this;
+    }
+
+    private TroubleshootingTableTest stsStalling() {
+        stsOnWireMock().stubError("GetCallerIdentity", 500, "InternalFailure", "never sent", Duration.ofMinutes(10));
+        return this;
+    }
+
+    /** Every AWS call on WireMock, the caller acting in the stack's account, CloudFormation always throttling. */
+    private TroubleshootingTableTest cloudFormationThrottling() {
+        WireMockAws aws = WireMockAws.start();
+        scopes.add(aws);
+        String secret = "troubleshootingThrottledSecret0000000000";
+        secrets.add(secret);
+        scopes.add(AwsSystemProperties.caller(aws.endpoint(), AwsBasicCredentials.create("AKIDTROUBLESHOOTING2", secret)));
+        // the SDK's own retries off, so the scenario waits only for the toolkit's
+        scopes.add(AwsSystemProperties.set(Map.of("aws.maxAttempts", "1")));
+        aws.stubGetCallerIdentity("arn:aws:sts::" + DEV + ":assumed-role/deployer/ci-job-42");
+        aws.stubError("DescribeStacks", 400, "Throttling", "Rate exceeded", Duration.ZERO);
+        return this;
+    }
+
+    /** bin/cdkj with the fixture plugin in ./plugins, which calls System.exit(0) in canProvideCredentials. */
+    private Outcome pluginCallingSystemExit() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        FixturePlugin.jar(plugins.resolve("fixture.jar"), "System.exit(0);", FixturePlugin.NOTHING, FixturePlugin.NOTHING);
+        AwsSessionCredentials pipeline = moto.callerIn(SHARED, "pipeline");
+        secrets.add(pipeline.secretAccessKey());
+        secrets.add(pipeline.sessionToken());
+        Command.Result result = Command.run(work, Map.of("HOME", home.toString(), "AWS_ENDPOINT_URL", moto.endpoint().toString(),
+                        "AWS_ACCESS_KEY_ID", pipeline.accessKeyId(), "AWS_SECRET_ACCESS_KEY", pipeline.secretAccessKey(),
+                        "AWS_SESSION_TOKEN", pipeline.sessionToken(), "AWS_REGION", "us-east-1",
+                        "JAVA_HOME", System.getProperty("java.home")), Duration.ofMinutes(2),
+                List.of(Repository.path("bin/cdkj").toString(), "--plugin", "fixture", "credentials", "--account", DEV,
+                        "--region", "us-east-2", "--mode", "read"));
+        return new Outcome(result.exitCode(), result.all());
+    }
+
     private Outcome cdkj(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                environment, work, home, pluginPath);
+                environment, work, home, pluginPath, terminal);
         int exitCode = CdkjCli.execute(args, io);
         return new Outcome(exitCode, out + err.toString());
     }

@@ -77,7 +77,8 @@ public enum AwsFailure {
             case SERVER_ERROR -> service + " answered with a server error, still after the AWS SDK's retries: try"
                     + " again later (the AWS Health Dashboard shows service events).";
             case NO_ANSWER -> service + " did not answer in time: check the network path to its endpoint (proxy,"
-                    + " firewall, AWS_ENDPOINT_URL) and try again.";
+                    + " firewall, AWS_ENDPOINT_URL) and try again (" + AwsTimeouts.CALL_VARIABLE + " sets how long one"
+                    + " call may take).";
             case UNREACHABLE -> service + " could not be reached: check the network, the proxy and the endpoint"
                     + " settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_" + service.toUpperCase(java.util.Locale.ROOT)
                     + ").";

@@ -56,7 +56,9 @@ public final class CloudFormationStub implements AutoCloseable {
                     .willReturn(aResponse().withStatus(replies[i].status())
                             .withHeader("Content-Type", "text/xml")
                             .withHeader("x-amzn-RequestId", "b9b4b068-3a41-11e5-94eb-example")
-                            .withBody(replies[i].body()));
+                            .withBody(replies[i].body())
+                            // bodies may use WireMock's templates, e.g. {{now offset='40 seconds'}}
+                            .withTransformers("response-template"));
             if (i + 1 < replies.length) {
                 stub = stub.willSetStateTo(action + "#" + (i + 1));
             }
