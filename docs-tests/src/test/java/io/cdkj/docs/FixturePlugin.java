@@ -39,11 +39,11 @@ final class FixturePlugin {
                     public String name() { return "fixture"; }
                     public boolean isAvailable() { return true; }
                     public io.cdkj.plugin.Decision canProvideCredentials(io.cdkj.plugin.CredentialRequest r) {
-                        %s
+                        if (r != null) { %s }
                         return io.cdkj.plugin.Decision.provide();
                     }
                     public IdentityProvider<AwsCredentialsIdentity> getProvider(io.cdkj.plugin.CredentialRequest r) {
-                        %s
+                        if (r != null) { %s }
                         io.cdkj.plugin.Configuration c = r.configuration();
                         String secret = c.environmentVariable("%s").orElseThrow();
                         AwsCredentialsIdentity identity = AwsSessionCredentialsIdentity.create(
