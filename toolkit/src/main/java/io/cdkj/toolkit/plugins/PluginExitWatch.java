@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.plugins;
 
 import io.cdkj.toolkit.ErrorCode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,16 +36,22 @@ public final class PluginExitWatch {
      * down: a thread running a plugin call is inside {@code Runtime.exit}.
      */
     public static Optional<String> exitingPluginCall() {
-        if (PluginGuard.IN_PROGRESS.isEmpty()) {
+        if (PluginGuard.IN_PROGRESS.isEmpty() && PluginGuard.ABANDONED.isEmpty()) {
             return Optional.empty();
         }
         Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
-        for (Map.Entry<Thread, PluginGuard.Call> running : PluginGuard.IN_PROGRESS.entrySet()) {
+        Map<Thread, PluginGuard.Call> plugins = new HashMap<>(PluginGuard.ABANDONED);
+        plugins.putAll(PluginGuard.IN_PROGRESS);
+        for (Map.Entry<Thread, PluginGuard.Call> running : plugins.entrySet()) {
             if (isExiting(threads.getOrDefault(running.getKey(), new StackTraceElement[0]))) {
                 return Optional.of(describe(running.getValue()));
             }
         }
-        // A thread the plugin started itself: neither the host's main thread nor a signal's handler.
+        if (PluginGuard.IN_PROGRESS.isEmpty()) {
+            return Optional.empty();
+        }
+        // While the host waits for a plugin call, a thread the plugin started itself may end the process:
+        // any thread but the host's main thread and the JDK's signal handlers.
         for (Map.Entry<Thread, StackTraceElement[]> thread : threads.entrySet()) {
             if (!thread.getKey().getName().equals("main") && isExiting(thread.getValue()) && !isSignal(thread.getValue())) {
                 return PluginGuard.IN_PROGRESS.values().stream().findFirst().map(PluginExitWatch::describe);

@@ -37,8 +37,10 @@ public final class PluginGuard {
     /** Environment variable: the deadline of one plugin call, in seconds. */
     public static final String TIMEOUT_VARIABLE = "CDKJ_PLUGIN_TIMEOUT";
 
-    /** The plugin calls running now, by the thread running each: what {@link PluginExitWatch} inspects. */
+    /** The plugin calls the host waits for now, by the thread running each: what {@link PluginExitWatch} inspects. */
     static final Map<Thread, Call> IN_PROGRESS = new ConcurrentHashMap<>();
+    /** Calls the host stopped waiting for (past the deadline) whose threads still run plugin code. */
+    static final Map<Thread, Call> ABANDONED = new ConcurrentHashMap<>();
 
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
@@ -122,28 +124,31 @@ public final class PluginGuard {
     <T> Running<T> start(String plugin, String method, Callable<T> body) {
         Call call = new Call(plugin, method);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        Future<T> future = WORKERS.submit(() -> {
+        Running<T> running = new Running<>(call, System.nanoTime() + timeout.toNanos());
+        running.future = WORKERS.submit(() -> {
             Thread self = Thread.currentThread();
+            running.worker = self;
             IN_PROGRESS.put(self, call);
             self.setContextClassLoader(context);
             try {
                 return body.call();
             } finally {
                 IN_PROGRESS.remove(self);
+                ABANDONED.remove(self);
             }
         });
-        return new Running<>(call, future, System.nanoTime() + timeout.toNanos());
+        return running;
     }
 
     /** A started plugin call. Thread-safe. */
     final class Running<T> {
         private final Call call;
-        private final Future<T> future;
         private final long deadline;
+        private volatile Future<T> future;
+        private volatile Thread worker;
 
-        private Running(Call call, Future<T> future, long deadline) {
+        private Running(Call call, long deadline) {
             this.call = call;
-            this.future = future;
             this.deadline = deadline;
         }
 
@@ -152,17 +157,26 @@ public final class PluginGuard {
             try {
                 return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                future.cancel(true);
+                abandon();
                 throw new PluginCallFailed(call.method() + " did not return within " + timeout.toSeconds()
                         + " s (the limit " + TIMEOUT_VARIABLE + " sets)", e);
             } catch (InterruptedException e) {
-                future.cancel(true);
+                abandon();
                 Thread.currentThread().interrupt();
                 throw new ToolkitException(ErrorCode.INTERRUPTED, "Interrupted while plugin '" + call.plugin()
                         + "' ran " + call.method() + ".", e);
             } catch (ExecutionException e) {
                 throw failure(call.method(), e.getCause());
             }
+        }
+
+        /** Stops waiting: the thread is interrupted, and no longer counts as a call the host waits for. */
+        private void abandon() {
+            Thread thread = worker;
+            if (thread != null && IN_PROGRESS.remove(thread) != null) {
+                ABANDONED.put(thread, call);
+            }
+            future.cancel(true);
         }
     }
 
