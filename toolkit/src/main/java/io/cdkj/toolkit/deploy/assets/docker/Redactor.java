@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.deploy.assets.docker;
 
+import io.cdkj.toolkit.Secrets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class Redactor {
     public void add(String secret) {
         if (secret != null && !secret.isEmpty()) {
             secrets.add(secret);
+            // and for every other message and log line of the process (Secrets), not only this run's output
+            Secrets.remember(secret);
         }
     }
 
