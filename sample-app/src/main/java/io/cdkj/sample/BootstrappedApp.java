@@ -1,0 +1,57 @@
+package io.cdkj.sample;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * An app for environments prepared by {@code cdkj bootstrap}: the default synthesizer
+ * ({@code DefaultStackSynthesizer}), so the assembly names the bootstrap roles, the assets bucket and
+ * the required bootstrap version. Two stacks in two accounts and regions, each with a Lambda function
+ * whose code is a file asset, a nested stack (its template is an asset too) and an SSM lookup.
+ *
+ * <p>Context: {@code alphaAccount}/{@code alphaRegion} (default 444455556666 / eu-west-1),
+ * {@code betaAccount}/{@code betaRegion} (default 777788889999 / us-west-2).
+ */
+public final class BootstrappedApp {
+
+    /** The SSM parameter each stack looks up in its own account. */
+    public static final String MESSAGE_PARAMETER = "/cdkj/bootstrapped/message";
+
+    private BootstrappedApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        Path handler = handlerDirectory();
+        new BootstrappedStack(app, "alphaService", props(app, "alpha", "444455556666", "eu-west-1"), handler);
+        new BootstrappedStack(app, "betaService", props(app, "beta", "777788889999", "us-west-2"), handler);
+        app.synth();
+    }
+
+    private static StackProps props(App app, String prefix, String account, String region) {
+        return StackProps.builder()
+                .env(Environment.builder()
+                        .account(context(app, prefix + "Account", account))
+                        .region(context(app, prefix + "Region", region))
+                        .build())
+                .build();
+    }
+
+    /** The handler's source, next to this class (target/classes), so the app runs from any directory. */
+    private static Path handlerDirectory() {
+        try {
+            Path classes = Path.of(BootstrappedApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.resolve("bootstrapped-app").resolve("handler");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the handler's directory", e);
+        }
+    }
+
+    private static String context(App app, String key, String fallback) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+}
