@@ -40,6 +40,8 @@ import java.util.Optional;
  *   <li>every other parameter the template declares: given, else its current value, else the
  *       template's default ({@code BootstrapVariant} always comes from the template).</li>
  * </ul>
+ * Every declared parameter with a value is passed explicitly, defaults included, so the same inputs
+ * always produce the same parameter set (and a re-run is a change set without changes).
  * Parameters the template does not declare are left out, except that asking for
  * {@code --deny-external-id} or {@code --with-plugin-roles} from a template without them is an error.
  * Stateless.
@@ -107,11 +109,10 @@ public final class BootstrapParameters {
 
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String name : template.parameterNames()) {
-            if (chosen.containsKey(name)) {
-                parameters.put(name, chosen.get(name));
-            } else if (previous.containsKey(name) && !VARIANT.equals(name)) {
-                parameters.put(name, previous.get(name));
-            }
+            Optional<String> value = Optional.ofNullable(chosen.get(name))
+                    .or(() -> VARIANT.equals(name) ? Optional.empty() : Optional.ofNullable(previous.get(name)))
+                    .or(() -> template.defaultOf(name));
+            value.ifPresent(v -> parameters.put(name, v));
         }
         boolean protection = options.terminationProtection()
                 .orElse(current.map(CurrentBootstrap::terminationProtection).orElse(false));

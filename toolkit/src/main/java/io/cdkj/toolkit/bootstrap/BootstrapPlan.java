@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What one environment's bootstrap stack is deployed with. Immutable.
  *
- * @param parameters            a value for every parameter the template declares that is set or was
- *                              set before (template order); the rest take the template's defaults
+ * @param parameters            a value for every parameter the template declares, in template order:
+ *                              given, current or default (one without any is left to CloudFormation)
  * @param terminationProtection termination protection after the deployment
  * @param tags                  stack tags, or empty to leave the current ones as they are
  * @param notes                 what the user should know: the trusted accounts and policies in effect

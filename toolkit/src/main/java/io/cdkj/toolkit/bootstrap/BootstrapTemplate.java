@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A bootstrap template: cdkj's own ({@link #bundled()}) or a custom one ({@code --template FILE}),
@@ -108,6 +109,12 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
     /** Whether the template declares parameter {@code name}. */
     public boolean declares(String name) {
         return parsed.path("Parameters").has(name);
+    }
+
+    /** The {@code Default} of parameter {@code name}, if it declares one. */
+    public Optional<String> defaultOf(String name) {
+        JsonNode value = parsed.path("Parameters").path(name).path("Default");
+        return value.isValueNode() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** The parameters it declares, in template order. */

@@ -30,9 +30,11 @@ class BootstrapParametersTest {
         BootstrapPlan plan = resolve(BootstrapOptions.builder().build(), Optional.empty());
 
         // then
-        assertThat(plan.parameters()).containsOnly(entry("TrustedAccounts", ""), entry("TrustedAccountsForLookup", ""),
-                entry("CloudFormationExecutionPolicies", ""), entry("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY"),
-                entry("PublicAccessBlockConfiguration", "true"));
+        assertThat(plan.parameters()).containsExactly(entry("Qualifier", "hnb659fds"), entry("TrustedAccounts", ""),
+                entry("TrustedAccountsForLookup", ""), entry("CloudFormationExecutionPolicies", ""),
+                entry("FileAssetsBucketName", ""), entry("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY"),
+                entry("PublicAccessBlockConfiguration", "true"), entry("DenyExternalId", "true"),
+                entry("PluginRoles", "false"), entry("BootstrapVariant", "cdkj: Default Resources"));
         assertThat(plan.warnings()).singleElement().asString()
                 .contains("arn:aws:iam::aws:policy/AdministratorAccess", "--cloudformation-execution-policies");
         assertThat(plan.notes()).contains("trusted accounts for deployment: (none)", "trusted accounts for lookup: (none)");
@@ -56,7 +58,8 @@ class BootstrapParametersTest {
                 entry("TrustedAccounts", "222222222222,333333333333"), entry("TrustedAccountsForLookup", "444444444444"),
                 entry("CloudFormationExecutionPolicies", ADMIN), entry("FileAssetsBucketName", "my-assets"),
                 entry("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY"), entry("PublicAccessBlockConfiguration", "true"),
-                entry("DenyExternalId", "false"));
+                entry("DenyExternalId", "false"), entry("PluginRoles", "false"),
+                entry("BootstrapVariant", "cdkj: Default Resources"));
         assertThat(plan.warnings()).isEmpty();
         assertThat(plan.notes()).contains("trusted accounts for deployment: 222222222222, 333333333333",
                 "execution policies: " + ADMIN);
@@ -106,7 +109,8 @@ class BootstrapParametersTest {
                 entry("TrustedAccounts", "222222222222,333333333333"), entry("TrustedAccountsForLookup", "444444444444"),
                 entry("CloudFormationExecutionPolicies", ADMIN), entry("FileAssetsBucketName", "my-assets"),
                 entry("FileAssetsBucketKmsKeyId", ""), entry("PublicAccessBlockConfiguration", "true"),
-                entry("DenyExternalId", "false"), entry("PluginRoles", "true"));
+                entry("DenyExternalId", "false"), entry("PluginRoles", "true"),
+                entry("BootstrapVariant", "cdkj: Default Resources"));
         assertThat(plan.warnings()).isEmpty();
     }
 
@@ -195,8 +199,8 @@ class BootstrapParametersTest {
         BootstrapPlan plan = resolve(BootstrapOptions.builder().force(true).build(), Optional.of(nodeStack));
 
         // then: the template's own variant applies; parameters it does not declare are dropped
-        assertThat(plan.parameters()).doesNotContainKeys("BootstrapVariant", "InputPermissionsBoundary")
-                .contains(entry("Qualifier", "hnb659fds"));
+        assertThat(plan.parameters()).doesNotContainKey("InputPermissionsBoundary")
+                .contains(entry("Qualifier", "hnb659fds"), entry("BootstrapVariant", "cdkj: Default Resources"));
     }
 
     @Test
