@@ -123,7 +123,7 @@ public final class Toolkit implements AutoCloseable {
             Configuration pluginConfiguration = config.pluginConfiguration();
             credentials = register(new HostCredentials(identity, () -> plugins().select(config.plugins()),
                     () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
-                    pluginConfiguration, clients(), io.environment()));
+                    pluginConfiguration, clients(), io.environment(), this::warn));
         }
         return credentials;
     }
@@ -177,6 +177,15 @@ public final class Toolkit implements AutoCloseable {
     /** Compares stacks with what is deployed, printing on stdout. */
     public StackDiffer differ() {
         return new StackDiffer(credentials(), clients(), io.out());
+    }
+
+    /** A warning line on stderr, whole (parallel lookups and deployments share the writer). */
+    private void warn(String message) {
+        PrintWriter err = io.err();
+        synchronized (err) {
+            err.println("Warning: " + message);
+            err.flush();
+        }
     }
 
     /** The warm app host unless {@code warm} is false (or cdk.json turns it off); cold runs otherwise. */

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param roleArn         the target's role on top, resolved for its environment
  * @param roleSessionName the session name of that role
  * @param account         the account the result acts in (in a dry run: the one expected)
+ * @param roleNotAssumed  why the role was not assumed, when a lookup role was refused and the base
+ *                        credentials (acting in the target account) are used instead
  */
 public record Explanation(CredentialTarget target, boolean dryRun, Optional<String> plugin,
         Optional<CallerIdentity> actingAs, List<PluginAnswer> plugins, Optional<String> roleArn, String roleSessionName,
-        String account) {
+        String account, Optional<String> roleNotAssumed) {
 
     public Explanation {
         Objects.requireNonNull(target, "target");
@@ -32,6 +34,15 @@ public record Explanation(CredentialTarget target, boolean dryRun, Optional<Stri
         Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(roleSessionName, "roleSessionName");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(roleNotAssumed, "roleNotAssumed");
+    }
+
+    /**
+     * Whether the base credentials act in another account than the target's: no plugin gave credentials
+     * for it, and the default identity assumes the target's role directly.
+     */
+    public boolean baseElsewhere() {
+        return actingAs.map(caller -> !caller.account().equals(target.environment().account())).orElse(false);
     }
 
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 /**
  * The host's {@link TargetCredentials} (docs/ARCHITECTURE.md, "Credential resolution"): base credentials
  * per (environment, mode) — the default identity in its own account, else the selected plugins in
- * order, verified, failing closed — and the target's role assumed on top. Base resolutions are cached
+ * order, verified, failing closed — and the target's role assumed on top ({@link RoleOnTop}: also with
+ * the default identity of another account when no plugin helps, and with a fallback for refused lookup
+ * roles). Base resolutions are cached
  * per (environment, mode) and roles per target; concurrent requests for one key wait for a single
  * resolution (one plugin {@code getProvider}, one AssumeRole). It also explains, as data, how it gets
  * or would get credentials. Every provider it keeps is closed by {@link #close()}.
@@ -45,24 +48,27 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
     private final Configuration configuration;
     private final PluginChain chain;
     private final RoleChaining roles;
+    private final RoleOnTop onTop;
     private final Map<CredentialTarget, Memo<Resolution>> bases = new ConcurrentHashMap<>();
-    private final Map<CredentialTarget, Memo<IdentityProvider<AwsCredentialsIdentity>>> assumed = new ConcurrentHashMap<>();
+    private final Map<CredentialTarget, Memo<OnTop>> assumed = new ConcurrentHashMap<>();
     private final List<Object> owned = new ArrayList<>();
     private final PluginTrust trust = new PluginTrust();
 
     /**
      * @param selectedPlugins  the plugins to ask, in order; called once, when a plugin is first needed
      * @param foundPluginNames the names of all plugins found, offered in the hint when none was selected
+     * @param warnings         where warnings for the user go (a refused lookup role, replaced by the base credentials)
      */
     public HostCredentials(DefaultIdentity defaultIdentity, Supplier<List<LoadedPlugin>> selectedPlugins,
             Supplier<List<String>> foundPluginNames, Configuration configuration, AwsClientFactory clients,
-            Map<String, String> env) {
+            Map<String, String> env, Consumer<String> warnings) {
         this.defaultIdentity = defaultIdentity;
         this.plugins = new Memo<>(selectedPlugins);
         this.foundPluginNames = foundPluginNames;
         this.configuration = configuration;
         this.chain = new PluginChain(clients, trust);
         this.roles = new RoleChaining(clients, env);
+        this.onTop = new RoleOnTop(roles, defaultIdentity, warnings);
     }
 
     @Override
@@ -70,10 +76,13 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
         if (target.role().isEmpty()) {
             return resolve(target.environment(), target.mode()).provider();
         }
-        return assumed.computeIfAbsent(target, t -> new Memo<>(() -> {
-            Resolution base = resolve(t.environment(), t.mode());
-            return roles.assume(t, base.provider(), callerOf(base), this::own);
-        })).get();
+        return onTop(target).provider();
+    }
+
+    /** The target's role on top of its base credentials (see {@link RoleOnTop}); one outcome per target. */
+    private OnTop onTop(CredentialTarget target) {
+        return assumed.computeIfAbsent(target, t -> new Memo<>(
+                () -> onTop.put(t, resolve(t.environment(), t.mode()), this::own))).get();
     }
 
     /** How the base credentials for the environment and mode are found (cached; one resolution per key). */
@@ -89,15 +98,21 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
      */
     public Explanation explain(CredentialTarget target) {
         Resolution base = resolve(target.environment(), target.mode());
-        base.provider();
         Optional<String> roleArn = target.role().map(role -> role.arnIn(target.environment()));
-        String account = base.actingAs().orElseThrow().account();
-        if (roleArn.isPresent()) {
-            forTarget(target);
-            account = accountOf(roleArn.get()).orElse(account);
+        if (roleArn.isEmpty()) {
+            base.provider();
+            return new Explanation(target, false, base.fromPlugin(), base.actingAs(), base.answers(), roleArn,
+                    roles.sessionName(), base.actingAs().orElseThrow().account(), Optional.empty());
         }
-        return new Explanation(target, false, base.fromPlugin(), base.actingAs(), base.answers(), roleArn,
-                roles.sessionName(), account);
+        OnTop result = onTop(target);
+        // the base of the standard cross-account path is the default identity, in its own account
+        Optional<CallerIdentity> actingAs = base.actingAs().or(defaultIdentity::callerIdentity);
+        if (result instanceof OnTop.BaseInstead instead) {
+            return new Explanation(target, false, base.fromPlugin(), actingAs, base.answers(), roleArn,
+                    roles.sessionName(), target.environment().account(), Optional.of(instead.reason()));
+        }
+        return new Explanation(target, false, base.fromPlugin(), actingAs, base.answers(), roleArn, roles.sessionName(),
+                accountOf(roleArn.get()).orElse(target.environment().account()), Optional.empty());
     }
 
     /** What {@link #explain} would say, from the plugins' own descriptions: makes no AWS call. */
@@ -106,7 +121,7 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
         Optional<String> roleArn = target.role().map(role -> role.arnIn(target.environment()));
         String account = roleArn.flatMap(HostCredentials::accountOf).orElse(target.environment().account());
         return new Explanation(target, true, Optional.empty(), Optional.empty(), chain.dryRun(plugins.get(), request),
-                roleArn, roles.sessionName(), account);
+                roleArn, roles.sessionName(), account, Optional.empty());
     }
 
     /**
@@ -177,11 +192,6 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
 
     private boolean alwaysUsePlugins() {
         return configuration.contextValue(ALWAYS_USE_PLUGINS).map(v -> "true".equals(String.valueOf(v))).orElse(false);
-    }
-
-    private static String callerOf(Resolution resolution) {
-        String arn = resolution.actingAs().map(CallerIdentity::arn).orElse("(no credentials)");
-        return arn + resolution.fromPlugin().map(plugin -> " (from plugin " + plugin + ")").orElse("");
     }
 
     /** The account field of a role ARN, when it is one. */

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.sts.model.Tag;
 /**
  * Assumes a target's role on top of its base credentials, returning the SDK's refreshing
  * {@link StsAssumeRoleCredentialsProvider}, resolved once right away so a refused role fails here with a
- * clear message. The assembly's additional AssumeRole options (session tags …) are passed to STS.
+ * clear message, and verified to act in the target account (the account STS reports for the assumed
+ * role; GetCallerIdentity when it reports none). The assembly's additional AssumeRole options (session
+ * tags …) are passed to STS.
  *
  * <p>Thread-safe (stateless apart from the thread-safe client factory).
  */
@@ -47,13 +50,17 @@ final class RoleChaining {
     }
 
     /**
-     * @param target a target with a role
-     * @param base   the target environment's credentials
-     * @param caller who {@code base} is, for the error message
-     * @param owned  receives the provider, for closing
+     * @param target        a target with a role
+     * @param base          the credentials to assume it with
+     * @param caller        who {@code base} is, for messages
+     * @param callerAccount the account {@code base} acts in, for the trust hint
+     * @param owned         receives the provider, for closing
+     * @throws RoleNotAssumedException when STS refuses or cannot be reached
+     * @throws ToolkitException ({@link ErrorCode#CREDENTIALS}) when the role's credentials act in another
+     *     account than the target's (nothing is done with them)
      */
     IdentityProvider<AwsCredentialsIdentity> assume(CredentialTarget target, IdentityProvider<AwsCredentialsIdentity> base,
-            String caller, Consumer<Object> owned) {
+            String caller, String callerAccount, Consumer<Object> owned) {
         AwsEnvironment environment = target.environment();
         RoleToAssume role = target.role().orElseThrow(() -> new IllegalArgumentException("no role in " + target));
         String roleArn = role.arnIn(environment);
@@ -62,22 +69,39 @@ final class RoleChaining {
                 .stsClient(sts)
                 .refreshRequest(request(roleArn, role))
                 .build();
+        AwsCredentials assumed;
         try {
-            DefaultIdentity.rememberSecrets(provider.resolveCredentials());
+            assumed = provider.resolveCredentials();
+            DefaultIdentity.rememberSecrets(assumed);
         } catch (SdkException e) {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)
                     ? " Make sure the role exists and its trust policy allows " + caller + " to assume it"
                             + (role.externalId().isPresent() ? " with the given external ID" : "")
-                            + " (re-bootstrap account " + environment.account() + " with a trust for the caller's account)."
+                            + (callerAccount.equals(environment.account()) ? "."
+                                    : " (cdkj bootstrap " + environment + " --trust " + callerAccount
+                                            + " grants that to account " + callerAccount + ").")
                     : " Check the role ARN and that STS is reachable in " + environment.region() + ".";
-            throw new ToolkitException(ErrorCode.CREDENTIALS, "Could not assume role " + roleArn + " in account "
+            throw new RoleNotAssumedException("Could not assume role " + roleArn + " in account "
                     + environment.account() + " (" + target.mode().cliName() + ") as " + caller + ": "
-                    + AwsErrors.describe(e) + "." + fix, e);
+                    + AwsErrors.describe(e) + "." + fix, AwsErrors.describe(e), e);
+        }
+        String acting = assumed.accountId().orElseGet(() -> callerAccountOf(sts, provider));
+        if (!acting.equals(environment.account())) {
+            provider.close();
+            throw new ToolkitException(ErrorCode.CREDENTIALS, "Role " + roleArn + ", assumed for " + environment
+                    + ", acts in account " + acting + ", not " + environment.account()
+                    + "; nothing is done with it (fix the role the app's synthesizer names for this stack)");
         }
         owned.accept(provider);
         LOG.info("Assumed role {} for account {} ({})", roleArn, environment.account(), target.mode().cliName());
         return provider;
+    }
+
+    /** Who the role's credentials are, when STS's answer did not say (one GetCallerIdentity). */
+    private String callerAccountOf(StsClient baseSts, StsAssumeRoleCredentialsProvider provider) {
+        String region = baseSts.serviceClientConfiguration().region().id();
+        return clients.create(StsClient.builder(), provider, region).getCallerIdentity().account();
     }
 
     private AssumeRoleRequest request(String roleArn, RoleToAssume role) {

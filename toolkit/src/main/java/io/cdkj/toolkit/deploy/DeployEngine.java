@@ -61,7 +61,7 @@ public final class DeployEngine {
         Poller poller = new Poller(sleeper, PollBackoff.DEFAULT, maxThrottledWait);
         StackClients stackClients = new StackClients(credentials, clients);
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
-        this.deployer = new StackDeployer(stackClients,
+        this.deployer = new StackDeployer(stackClients, new BootstrapVersionCheck(clients),
                 new StackAssets(new FileAssetPublisher(credentials, clients, log), clients),
                 new ChangeSets(poller), waiter, poller, log, clock);
         this.destroyer = new StackDestroyer(stackClients, waiter, poller, log, clock);

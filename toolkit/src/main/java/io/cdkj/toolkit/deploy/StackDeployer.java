@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy;
 import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.aws.PseudoParameters;
 import io.cdkj.toolkit.assembly.ResolvedStack;
+import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.deploy.assets.docker.StackImages;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
- * Deploys one stack through a change set: waits out an operation already running, deletes the remains
+ * Deploys one stack through a change set: checks the environment's bootstrap version when the manifest
+ * requires one, waits out an operation already running, deletes the remains
  * of a failed creation ({@code ROLLBACK_COMPLETE}), creates the change set (CREATE or UPDATE), shows the
  * changes, executes it, streams events until the stack is at rest, then reports outputs.
  *
@@ -42,6 +44,7 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
 final class StackDeployer {
 
     private final StackClients clients;
+    private final BootstrapVersionCheck versions;
     private final StackAssets assets;
     private final ChangeSets changeSets;
     private final StackWaiter waiter;
@@ -49,9 +52,10 @@ final class StackDeployer {
     private final ProgressLog log;
     private final Clock clock;
 
-    StackDeployer(StackClients clients, StackAssets assets, ChangeSets changeSets, StackWaiter waiter, Poller poller,
-            ProgressLog log, Clock clock) {
+    StackDeployer(StackClients clients, BootstrapVersionCheck versions, StackAssets assets, ChangeSets changeSets,
+            StackWaiter waiter, Poller poller, ProgressLog log, Clock clock) {
         this.clients = Objects.requireNonNull(clients, "clients");
+        this.versions = Objects.requireNonNull(versions, "versions");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.changeSets = Objects.requireNonNull(changeSets, "changeSets");
         this.waiter = Objects.requireNonNull(waiter, "waiter");
@@ -87,6 +91,7 @@ final class StackDeployer {
         String name = stack.stackName();
         log.stack(name, "deploying to " + stack.environment());
         IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
+        requireBootstrapVersion(stack, credentials);
         CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
         StackTemplate template = StackTemplate.read(stack.artifact().templateFile());
         Consumer<CreateChangeSetRequest.Builder> templateSource = assets.publish(stack, template, credentials);
@@ -113,6 +118,18 @@ final class StackDeployer {
         protect(cloudFormation, stack, current);
         log.stack(name, "no changes (" + seconds(start) + ")");
         return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(current), elapsed(start), Optional.empty());
+    }
+
+    /**
+     * The Node CLI's check, before anything is published: a stack whose manifest requires a bootstrap
+     * version reads the environment's version parameter with its own (deploy role) credentials.
+     */
+    private void requireBootstrapVersion(ResolvedStack stack, IdentityProvider<AwsCredentialsIdentity> credentials) {
+        StackArtifact artifact = stack.artifact();
+        if (artifact.requiresBootstrapStackVersion().isPresent() && artifact.bootstrapStackVersionSsmParameter().isPresent()) {
+            versions.require(stack.displayName(), stack.environment(), artifact.requiresBootstrapStackVersion().getAsInt(),
+                    artifact.bootstrapStackVersionSsmParameter().get(), credentials);
+        }
     }
 
     /** Shows the changes, executes them and follows the stack's events to the end. */

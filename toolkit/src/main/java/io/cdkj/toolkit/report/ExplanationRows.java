@@ -24,7 +24,9 @@ public final class ExplanationRows {
         String account = explanation.target().environment().account();
         if (explanation.dryRun()) {
             rows.add("source", "Source", "the default identity if it acts in " + account
-                    + "; otherwise the plugins below, in order");
+                    + "; otherwise the plugins below, in order"
+                    + (explanation.roleArn().isPresent() ? "; if none gives credentials, the default identity assumes"
+                            + " the manifest role itself" : ""));
             List<String> lines = new ArrayList<>();
             explanation.plugins().forEach(answer -> lines.add(answer.plugin() + ": " + answer.dryRun()));
             if (lines.isEmpty()) {
@@ -35,7 +37,11 @@ public final class ExplanationRows {
         } else {
             CallerIdentity base = explanation.actingAs().orElseThrow();
             rows.add("source", "Source", explanation.plugin().map(p -> "plugin " + p)
-                    .orElse("default identity " + base.arn()));
+                    .orElse("default identity " + base.arn() + (explanation.baseElsewhere()
+                            ? " (account " + base.account() + "): no plugin gave credentials for account " + account
+                                    + ", so it assumes the manifest role itself — the standard cross-account path into"
+                                    + " accounts bootstrapped with --trust " + base.account()
+                            : "")));
             rows.addList("declined", "Declined", explanation.plugins().stream()
                     .filter(a -> !(a instanceof PluginAnswer.Provided)).map(PluginAnswer::reason).toList());
             rows.add("roleArn", "Role", base.roleArn().orElse(null))
@@ -44,7 +50,9 @@ public final class ExplanationRows {
         }
         if (explanation.roleArn().isPresent()) {
             rows.add("manifestRole", "Manifest role (on top)", explanation.roleArn().get()
-                            + (explanation.dryRun() ? " (would be assumed)" : ""))
+                            + (explanation.dryRun() ? " (would be assumed)" : "")
+                            + explanation.roleNotAssumed().map(why -> " — not assumed (" + why + "); the credentials"
+                                    + " above act in account " + account + " and are used instead").orElse(""))
                     .add("manifestRoleSessionName", "Its session name", explanation.roleSessionName());
         } else if (stackRole) {
             rows.addAbsent("manifestRole", "Manifest role (on top)", "none (the stack names no "

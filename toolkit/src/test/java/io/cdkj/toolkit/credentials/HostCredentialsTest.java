@@ -201,23 +201,23 @@ class HostCredentialsTest {
     }
 
     @Test
-    void assumeOnTop_denied_namesRoleAccountCallerAndFix() {
+    void assumeOnTop_deployRoleDenied_namesRoleAccountCallerAndFix() {
         WireMockAws sts = stsOnWireMock();
-        String pluginRole = "arn:aws:iam::111111111111:role/cdk-readOnlyRole";
-        String pluginArn = "arn:aws:sts::111111111111:assumed-role/cdk-readOnlyRole/fake-assume";
-        String lookupRole = "arn:aws:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-2";
+        String pluginRole = "arn:aws:iam::111111111111:role/cdk-writeRole";
+        String pluginArn = "arn:aws:sts::111111111111:assumed-role/cdk-writeRole/fake-assume";
+        String deployRole = "arn:aws:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-us-east-2";
         sts.stubGetCallerIdentity("arn:aws:sts::222222222222:assumed-role/pipeline/ci-job");
-        sts.stubAssumeRoleSuccess(pluginRole, "WMKEYDEVREADONLY01");
-        sts.stubGetCallerIdentity("WMKEYDEVREADONLY01", pluginArn);
-        sts.stubAssumeRoleAccessDenied(lookupRole, pluginArn);
+        sts.stubAssumeRoleSuccess(pluginRole, "WMKEYDEVWRITE00001");
+        sts.stubGetCallerIdentity("WMKEYDEVWRITE00001", pluginArn);
+        sts.stubAssumeRoleAccessDenied(deployRole, pluginArn);
 
         try (Toolkit session = session("fake-assume")) {
-            assertThatThrownBy(() -> session.credentials().forTarget(new CredentialTarget(DEV, Mode.READ,
-                    Optional.of(RoleToAssume.of(lookupRole.replace("arn:aws:", "arn:${AWS::Partition}:"), Optional.empty())))))
+            assertThatThrownBy(() -> session.credentials().forTarget(new CredentialTarget(DEV, Mode.WRITE,
+                    Optional.of(RoleToAssume.of(deployRole.replace("arn:aws:", "arn:${AWS::Partition}:"), Optional.empty())))))
                     .isInstanceOfSatisfying(ToolkitException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CREDENTIALS))
-                    .hasMessageContaining("Could not assume role " + lookupRole + " in account 111111111111 (read) as "
-                            + pluginArn)
+                    .hasMessageContaining("Could not assume role " + deployRole + " in account 111111111111 (write) as "
+                            + pluginArn + " (from plugin fake-assume)")
                     .hasMessageContaining("AccessDenied")
                     .hasMessageContaining("trust policy allows");
         }

@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.bootstrap;
+package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
@@ -20,12 +20,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  *
  * <p>Thread-safe: parallel deployments share one instance.
  */
-public final class BootstrapVersionCheck {
+final class BootstrapVersionCheck {
 
     private final AwsClientFactory clients;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
-    public BootstrapVersionCheck(AwsClientFactory clients) {
+    BootstrapVersionCheck(AwsClientFactory clients) {
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
@@ -38,7 +38,7 @@ public final class BootstrapVersionCheck {
      * @throws ToolkitException ({@link ErrorCode#AWS}) naming the stack: the version is lower, the
      *     parameter does not exist (not bootstrapped), holds no number, or cannot be read
      */
-    public void require(String stackName, AwsEnvironment environment, int required, String parameter,
+    void require(String stackName, AwsEnvironment environment, int required, String parameter,
             IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
         int found = versions.computeIfAbsent(environment + parameter,
                 key -> read(stackName, environment, required, parameter, credentials));

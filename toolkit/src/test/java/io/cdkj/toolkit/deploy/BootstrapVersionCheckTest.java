@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.bootstrap;
+package io.cdkj.toolkit.deploy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
