@@ -9,6 +9,7 @@ import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.app.warm.JavaLaunch;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsTimeouts;
+import io.cdkj.toolkit.bootstrap.Bootstrapper;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.credentials.DefaultIdentity;
 import io.cdkj.toolkit.credentials.HostCredentials;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of one toolkit invocation: builds the configuration, the plugin registry, the
- * default identity, the host credentials, the SDK clients, the synthesis and the deploy engine from
+ * default identity, the host credentials, the SDK clients, the synthesis, the deploy engine and the bootstrapper from
  * typed options, for the CLI and for any other program (a Maven plugin, a test) — no picocli here.
  * Every part is created on first use (so {@code cdkj --help} or a dry run touch neither plugins nor AWS)
  * and closed, in reverse order of creation, by {@link #close()}.
@@ -172,6 +173,15 @@ public final class Toolkit implements AutoCloseable {
     /** How long AWS calls may take, from the environment ({@link AwsTimeouts}). */
     private AwsTimeouts timeouts() {
         return AwsTimeouts.fromEnvironment(io.environment());
+    }
+
+    /** Bootstraps environments; progress on stderr, the summary on stdout. */
+    public Bootstrapper bootstrapper() {
+        return new Bootstrapper(credentials(), clients(), progress -> new DeployEngine(credentials(), clients(),
+                DockerEnvironment.from(io.environment(), io.homeDirectory()), progress,
+                new PrintWriter(java.io.Writer.nullWriter()), Sleeper.SYSTEM, Clock.systemDefaultZone(),
+                timeouts().throttledWait()),
+                io.err(), io.out(), Clock.systemDefaultZone());
     }
 
     /** Compares stacks with what is deployed, printing on stdout. */

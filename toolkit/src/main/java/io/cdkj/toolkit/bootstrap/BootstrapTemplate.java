@@ -1,8 +1,6 @@
 package io.cdkj.toolkit.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import java.io.IOException;
@@ -18,13 +16,14 @@ import java.util.Optional;
 
 /**
  * A bootstrap template: cdkj's own ({@link #bundled()}) or a custom one ({@code --template FILE}),
- * YAML or JSON. CloudFormation receives {@link #text()} unchanged (so short-form tags such as
- * {@code !Ref} in a custom file keep their meaning); the parsed form only answers which parameters it
- * declares, its version and its variant, the way the CLIs read them. Immutable.
+ * YAML (short-form tags such as {@code !Ref} included) or JSON. {@code --show-template} prints
+ * {@link #text()}; CloudFormation receives {@link #body()}, the tree as compact JSON; the tree also
+ * answers which parameters it declares, its version and its variant, the way the CLIs read them.
+ * Immutable.
  *
  * @param source where it came from, for messages
  * @param text   the template as written
- * @param parsed the template as a tree
+ * @param parsed the template as a tree, functions in their long form
  */
 public record BootstrapTemplate(String source, String text, JsonNode parsed) {
 
@@ -35,7 +34,6 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
     public static final int INLINE_LIMIT = 51_200;
 
     private static final String RESOURCE = "bootstrap-template.yaml";
-    private static final ObjectMapper YAML = new YAMLMapper();
 
     public BootstrapTemplate {
         Objects.requireNonNull(source, "source");
@@ -50,7 +48,7 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
                 throw new IllegalStateException(RESOURCE + " is missing from the toolkit's class path");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new BootstrapTemplate("cdkj's bootstrap template", text, YAML.readTree(text));
+            return new BootstrapTemplate("cdkj's bootstrap template", text, TemplateYaml.read(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +65,7 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
         JsonNode parsed;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-            parsed = YAML.readTree(text);
+            parsed = TemplateYaml.read(text);
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.USAGE, "--template " + file + " cannot be read as YAML or JSON: "
                     + e.getMessage(), e);
@@ -76,11 +74,18 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
             throw new ToolkitException(ErrorCode.USAGE, "--template " + file
                     + " is not a CloudFormation template (no Resources section)");
         }
-        if (text.getBytes(StandardCharsets.UTF_8).length > INLINE_LIMIT) {
+        BootstrapTemplate template = new BootstrapTemplate(file.toString(), text, parsed);
+        if (template.body().getBytes(StandardCharsets.UTF_8).length > INLINE_LIMIT) {
             throw new ToolkitException(ErrorCode.USAGE, "--template " + file + " is larger than " + INLINE_LIMIT
-                    + " bytes, CloudFormation's limit for a template passed inline; shorten it (remove comments)");
+                    + " bytes as JSON, CloudFormation's limit for a template passed inline (the bootstrap bucket does"
+                    + " not exist yet to hold it); shorten it");
         }
-        return new BootstrapTemplate(file.toString(), text, parsed);
+        return template;
+    }
+
+    /** What CloudFormation receives: the tree as compact JSON. */
+    public String body() {
+        return TemplateYaml.json(parsed);
     }
 
     /**
@@ -90,7 +95,7 @@ public record BootstrapTemplate(String source, String text, JsonNode parsed) {
     public int version() {
         for (JsonNode candidate : List.of(parsed.path("Outputs").path("BootstrapVersion").path("Value"),
                 parsed.path("Resources").path("CdkBootstrapVersion").path("Properties").path("Value"))) {
-            if (candidate.isInt()) {
+            if (candidate.isIntegralNumber() && candidate.canConvertToInt()) {
                 return candidate.intValue();
             }
             if (candidate.isTextual() && candidate.textValue().matches("\\d+")) {

@@ -16,15 +16,17 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
  * @param version               its {@code BootstrapVersion} output (0 without one)
  * @param variant               its {@code BootstrapVariant} parameter, else the CDK's default variant
  * @param status                its stack status, e.g. {@code UPDATE_COMPLETE}
+ * @param tags                  its stack tags
  */
 public record CurrentBootstrap(String stackName, Map<String, String> parameters, boolean terminationProtection,
-        int version, String variant, String status) {
+        int version, String variant, String status, Map<String, String> tags) {
 
     public CurrentBootstrap {
         Objects.requireNonNull(stackName, "stackName");
         parameters = Map.copyOf(parameters);
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(status, "status");
+        tags = Map.copyOf(tags);
     }
 
     /** Reads a stack described by CloudFormation. */
@@ -41,7 +43,9 @@ public record CurrentBootstrap(String stackName, Map<String, String> parameters,
                 .mapToInt(Integer::parseInt)
                 .findFirst().orElse(0);
         String variant = parameters.getOrDefault(BootstrapParameterNames.VARIANT, BootstrapTemplate.CDK_DEFAULT_VARIANT);
+        Map<String, String> tags = new LinkedHashMap<>();
+        stack.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
         return new CurrentBootstrap(stack.stackName(), parameters, Boolean.TRUE.equals(stack.enableTerminationProtection()),
-                version, variant, stack.stackStatusAsString());
+                version, variant, stack.stackStatusAsString(), tags);
     }
 }

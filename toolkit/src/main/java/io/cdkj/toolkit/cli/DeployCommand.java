@@ -9,9 +9,7 @@ import io.cdkj.toolkit.deploy.ParameterOverrides;
 import io.cdkj.toolkit.deploy.StackSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +88,7 @@ public final class DeployCommand extends ToolkitCommand {
             throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
         }
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn), ParameterOverrides.parse(parameters),
-                parseTags(tags), notificationArns, concurrency,
+                TagOptions.parse(tags), notificationArns, concurrency,
                 Optional.ofNullable(outputsFile).map(f -> toolkit.io().workingDirectory().resolve(f)),
                 AssetParallelism.parse(noAssetParallelism ? "false" : assetParallelism, assetBuildConcurrency));
         var assembly = toolkit.synth(synth.settings()).assembly();
@@ -99,17 +97,5 @@ public final class DeployCommand extends ToolkitCommand {
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
         toolkit.deployEngine().deploy(selected, options);
         return 0;
-    }
-
-    private static Map<String, String> parseTags(List<String> values) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String value : values) {
-            int equals = value.indexOf('=');
-            if (equals <= 0) {
-                throw new ToolkitException(ErrorCode.USAGE, "--tags '" + value + "' is not KEY=VALUE (e.g. --tags team=platform)");
-            }
-            tags.put(value.substring(0, equals), value.substring(equals + 1));
-        }
-        return tags;
     }
 }

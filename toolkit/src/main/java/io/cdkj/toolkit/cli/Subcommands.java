@@ -19,6 +19,7 @@ final class Subcommands {
                 ListCommand.class,
                 ContextCommand.class,
                 DeployCommand.class,
+                BootstrapCommand.class,
                 DestroyCommand.class,
                 DiffCommand.class);
     }

@@ -8,6 +8,7 @@ import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
+import io.cdkj.toolkit.deploy.assets.docker.StackImages;
 import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -88,6 +89,20 @@ public final class DeployEngine {
         options.outputsFile().ifPresent(file -> OutputsFile.write(file, results));
         failIfAnyFailed("deploy", results);
         return results;
+    }
+
+    /**
+     * Deploys one stack without docker image assets, with its progress but no summary, for callers that
+     * report results their own way (the bootstrap command: one bootstrap stack per environment).
+     *
+     * @return its result; a failure is a {@code FAILED} result, not an exception
+     * @throws IllegalArgumentException when the stack has docker image assets (use {@link #deploy})
+     */
+    public StackResult deployOne(ResolvedStack stack, DeployOptions options) {
+        if (StackImages.any(stack.artifact().assetManifests())) {
+            throw new IllegalArgumentException(stack.displayName() + " has docker image assets; deploy it with deploy()");
+        }
+        return deployer.deploy(stack, options, StackImages.none(stack.stackName()));
     }
 
     /**

@@ -183,7 +183,7 @@ class BootstrapParametersTest {
     @Test
     void resolve_terminationProtection_givenElseCurrent() {
         CurrentBootstrap protectedStack = new CurrentBootstrap("CDKToolkit", Map.of(), true, 33,
-                "cdkj: Default Resources", "CREATE_COMPLETE");
+                "cdkj: Default Resources", "CREATE_COMPLETE", Map.of());
         assertThat(resolve(BootstrapOptions.builder().build(), Optional.of(protectedStack)).terminationProtection()).isTrue();
         assertThat(resolve(BootstrapOptions.builder().terminationProtection(false).build(), Optional.of(protectedStack))
                 .terminationProtection()).isFalse();
@@ -262,6 +262,6 @@ class BootstrapParametersTest {
     }
 
     private static CurrentBootstrap current(Map<String, String> parameters) {
-        return new CurrentBootstrap("CDKToolkit", parameters, false, 33, "cdkj: Default Resources", "UPDATE_COMPLETE");
+        return new CurrentBootstrap("CDKToolkit", parameters, false, 33, "cdkj: Default Resources", "UPDATE_COMPLETE", Map.of());
     }
 }

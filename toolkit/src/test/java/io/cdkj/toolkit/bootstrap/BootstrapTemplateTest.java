@@ -156,6 +156,9 @@ class BootstrapTemplateTest {
         assertThat(template.version()).isEqualTo(21);
         assertThat(template.variant()).isEqualTo("Acme: hardened");
         assertThat(template.text()).contains("!Sub '/cdk-bootstrap/${Qualifier}/version'");
+        assertThat(template.parsed().at("/Resources/CdkBootstrapVersion/Properties/Name/Fn::Sub").asText())
+                .isEqualTo("/cdk-bootstrap/${Qualifier}/version");
+        assertThat(template.body()).contains("{\"Fn::Sub\":\"/cdk-bootstrap/${Qualifier}/version\"}");
         assertThat(template.declares("Qualifier")).isTrue();
         assertThat(template.declares(BootstrapParameterNames.DENY_EXTERNAL_ID)).isFalse();
     }
@@ -181,7 +184,7 @@ class BootstrapTemplateTest {
         Path notATemplate = Files.writeString(dir.resolve("notes.yaml"), "just: some yaml\n");
         Path missing = dir.resolve("missing.yaml");
         Path large = Files.writeString(dir.resolve("large.yaml"),
-                "Resources: {}\n" + "# padding\n".repeat(6000));
+                "Resources: {P: {Type: AWS::SSM::Parameter, Properties: {Description: '" + "x".repeat(52_000) + "'}}}\n");
 
         // then
         assertThatThrownBy(() -> BootstrapTemplate.read(notATemplate)).isInstanceOf(ToolkitException.class)
@@ -190,7 +193,7 @@ class BootstrapTemplateTest {
         assertThatThrownBy(() -> BootstrapTemplate.read(missing)).isInstanceOf(ToolkitException.class)
                 .hasMessageContaining("--template " + missing);
         assertThatThrownBy(() -> BootstrapTemplate.read(large)).isInstanceOf(ToolkitException.class)
-                .hasMessageContaining("larger than 51200 bytes");
+                .hasMessageContaining("larger than 51200 bytes as JSON");
     }
 
     /** Collects Ref targets, ${…} names in Fn::Sub, Fn::GetAtt resources, and condition names used. */

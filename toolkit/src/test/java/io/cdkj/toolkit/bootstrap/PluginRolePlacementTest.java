@@ -58,6 +58,6 @@ class PluginRolePlacementTest {
 
     private static CurrentBootstrap stack(String pluginRoles) {
         return new CurrentBootstrap("CDKToolkit", Map.of("PluginRoles", pluginRoles), false, 33,
-                "cdkj: Default Resources", "UPDATE_COMPLETE");
+                "cdkj: Default Resources", "UPDATE_COMPLETE", Map.of());
     }
 }

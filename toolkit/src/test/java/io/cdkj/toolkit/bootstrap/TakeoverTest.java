@@ -49,6 +49,6 @@ class TakeoverTest {
     }
 
     private static CurrentBootstrap stack(String variant, int version) {
-        return new CurrentBootstrap("CDKToolkit", Map.of(), false, version, variant, "UPDATE_COMPLETE");
+        return new CurrentBootstrap("CDKToolkit", Map.of(), false, version, variant, "UPDATE_COMPLETE", Map.of());
     }
 }
