@@ -13,7 +13,9 @@ import software.amazon.awscdk.StackProps;
  * whose code is a file asset, a nested stack (its template is an asset too) and an SSM lookup.
  *
  * <p>Context: {@code alphaAccount}/{@code alphaRegion} (default 444455556666 / eu-west-1),
- * {@code betaAccount}/{@code betaRegion} (default 777788889999 / us-west-2).
+ * {@code betaAccount}/{@code betaRegion} (default 777788889999 / us-west-2), {@code stackPrefix}
+ * (default none: stacks {@code alphaService} and {@code betaService}), so one environment can hold two
+ * deployments of the app (one per CLI, in the toolkit's tests).
  */
 public final class BootstrappedApp {
 
@@ -26,8 +28,9 @@ public final class BootstrappedApp {
     public static void main(String[] args) {
         App app = new App();
         Path handler = handlerDirectory();
-        new BootstrappedStack(app, "alphaService", props(app, "alpha", "444455556666", "eu-west-1"), handler);
-        new BootstrappedStack(app, "betaService", props(app, "beta", "777788889999", "us-west-2"), handler);
+        String prefix = context(app, "stackPrefix", "");
+        new BootstrappedStack(app, prefix + "alphaService", props(app, "alpha", "444455556666", "eu-west-1"), handler);
+        new BootstrappedStack(app, prefix + "betaService", props(app, "beta", "777788889999", "us-west-2"), handler);
         app.synth();
     }
 
