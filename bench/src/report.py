@@ -89,7 +89,13 @@ TITLES = {
     "images-1": "5a. Publishing one docker image asset to 1 account",
     "images-5": "5b. Publishing one docker image asset to 5 accounts",
     "images-20": "5c. Publishing one docker image asset to 20 accounts",
+    "bootstrap-25": "6. Bootstrap of 25 environments (25 accounts, 5 regions), from the pipeline with a plugin",
 }
+
+
+def extras(extra):
+    """The key=value tokens of the extra column (cpu=…, requests=…)."""
+    return dict(token.split("=", 1) for token in extra.split() if "=" in token)
 
 
 def splice(repo, sections, command, machine_info):
@@ -150,11 +156,16 @@ def main(results, repo, runs, command):
                 header.append("× Node CDK CLI")
                 base = next((m for (sc, va), m in medians.items() if sc == scenario and va.startswith("Node CDK CLI")),
                             None)
+            if scenario.startswith("bootstrap"):
+                header.append("HTTP requests to moto (median)")
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
-                cpus = [float(e[4:]) for _, e in values if e.startswith("cpu=")]
+                cpus = [float(extras(e)["cpu"]) for _, e in values if "cpu" in extras(e)]
                 line = [variant, fmt(med), f"{fmt(lo)}–{fmt(hi)}", len(values),
                         fmt(statistics.median(cpus)) if cpus else ""]
+                if scenario.startswith("bootstrap"):
+                    requests = [int(extras(e)["requests"]) for _, e in values if "requests" in extras(e)]
+                    line.append(f"{statistics.median(requests):.0f}" if requests else "")
                 if base:
                     line.append(f"{med / base:.2f}")
                 lines.append(line)

@@ -153,7 +153,37 @@ class TroubleshootingTableTest {
                 .withEnvironment("CDKJ_AWS_THROTTLED_WAIT", "1").cdkj("deploy", "--all", "--app", "assembly"));
         SCENARIOS.put("Malformed timeout setting", t -> t.asPipeline().withEnvironment("CDKJ_PLUGIN_TIMEOUT", "soon")
                 .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Bootstrap version too old", t -> t.as(DEV).withSsmParameter(DEV, VERSION_PARAMETER, "5")
+                .withAssembly(VERSION_REQUIRED).cdkj("deploy", "--all", "--app", "assembly"));
+        SCENARIOS.put("Environment not bootstrapped", t -> t.as(DEV).withAssembly(VERSION_REQUIRED)
+                .cdkj("deploy", "--all", "--app", "assembly"));
+        SCENARIOS.put("Bootstrap: trusted accounts without execution policies", t -> t.as(DEV)
+                .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--trust", SHARED));
+        SCENARIOS.put("Bootstrap: not an environment", t -> t.asPipeline().cdkj("bootstrap", DEV + "/us-east-2"));
+        SCENARIOS.put("Bootstrap: option the custom template cannot take", t -> t.asPipeline()
+                .withFile("old-template.yaml", "Resources: {V: {Type: AWS::SSM::Parameter, Properties: {Type: String,"
+                        + " Name: /v, Value: '8'}}}\n")
+                .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--template", "old-template.yaml", "--deny-external-id"));
+        SCENARIOS.put("Bootstrap stack of another variant", t -> t.as(DEV).withOtherVariantBootstrapStack(DEV)
+                .cdkj("bootstrap", "aws://" + DEV + "/us-east-2"));
+        SCENARIOS.put("Role of a bootstrapped account refused", t -> t.stsDenying(DEPLOY_ROLE, PIPELINE_JOB)
+                .withAssembly(DEPLOY_ROLE_NAMED).cdkj("credentials", "--all", "--mode", "write", "--app", "assembly"));
+        SCENARIOS.put("Lookup role not assumed", t -> t.stsDenying(LOOKUP_ROLE, DEV_ADMIN)
+                .withAssembly(LOOKUP_ROLE_NAMED).cdkj("credentials", "--all", "--mode", "read", "--app", "assembly"));
+        SCENARIOS.put("Assumed role acts in another account", t -> t.asPipeline().withAssembly(FOREIGN_ROLE_NAMED)
+                .cdkj("credentials", "--all", "--mode", "write", "--app", "assembly"));
     }
+
+    private static final String VERSION_PARAMETER = "/cdk-bootstrap/hnb659fds/version";
+    private static final String VERSION_REQUIRED = "\"requiresBootstrapStackVersion\": 6, \"bootstrapStackVersionSsmParameter\": \""
+            + VERSION_PARAMETER + "\"";
+    private static final String DEPLOY_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-deploy-role-" + DEV + "-us-east-2";
+    private static final String LOOKUP_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-lookup-role-" + DEV + "-us-east-2";
+    private static final String PIPELINE_JOB = "arn:aws:sts::" + SHARED + ":assumed-role/pipeline/ci-job-42";
+    private static final String DEV_ADMIN = "arn:aws:sts::" + DEV + ":assumed-role/admin/dev-admin";
+    private static final String DEPLOY_ROLE_NAMED = "\"assumeRoleArn\": \"" + DEPLOY_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"";
+    private static final String LOOKUP_ROLE_NAMED = "\"lookupRole\": {\"arn\": \"" + LOOKUP_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"}";
+    private static final String FOREIGN_ROLE_NAMED = "\"assumeRoleArn\": \"arn:aws:iam::999999999999:role/cdk-hnb659fds-deploy-role-999999999999-us-east-2\"";
 
     @TempDir
     Path work;
@@ -300,16 +330,63 @@ class TroubleshootingTableTest {
 
     /** A cloud assembly directory with one stack, as `cdkj synth` leaves it in cdk.out. */
     private TroubleshootingTableTest withAssembly() throws IOException {
-        return withAssembly("54.0.0", DEV);
+        return withAssembly("54.0.0", DEV, "");
     }
 
     /** The same, of schema {@code version}, with the stack in {@code account}. */
     private TroubleshootingTableTest withAssembly(String version, String account) throws IOException {
+        return withAssembly(version, account, "");
+    }
+
+    /** The same, with more stack properties (JSON members, e.g. the roles a DefaultStackSynthesizer names). */
+    private TroubleshootingTableTest withAssembly(String properties) throws IOException {
+        return withAssembly("54.0.0", DEV, properties);
+    }
+
+    private TroubleshootingTableTest withAssembly(String version, String account, String properties) throws IOException {
         Files.createDirectories(work.resolve("assembly"));
-        withFile("assembly/devSampleApp.template.json", "{\"Resources\": {}}");
+        withFile("assembly/devSampleApp.template.json", "{\"Resources\": {\"P\": {\"Type\": \"AWS::SSM::Parameter\","
+                + " \"Properties\": {\"Type\": \"String\", \"Name\": \"/troubleshooting/p\", \"Value\": \"v\"}}}}");
         return withFile("assembly/manifest.json", "{\"version\": \"" + version + "\", \"artifacts\": {\"devSampleApp\": {"
                 + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + account + "/us-east-2\","
-                + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"}}}}");
+                + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"" + (properties.isEmpty() ? "" : ", " + properties)
+                + "}}}}");
+    }
+
+    /** The default identity acts in {@code account} (a caller in it, from moto). */
+    private TroubleshootingTableTest as(String account) {
+        AwsSessionCredentials caller = moto.callerIn(account);
+        secrets.add(caller.secretAccessKey());
+        secrets.add(caller.sessionToken());
+        scopes.add(AwsSystemProperties.caller(moto.endpoint(), caller, "us-east-2"));
+        return this;
+    }
+
+    private TroubleshootingTableTest withSsmParameter(String account, String name, String value) {
+        io.cdkj.localaws.LocalAwsSeeder.in(moto, account, "us-east-2").ssmParameter(name, value);
+        return this;
+    }
+
+    /** A bootstrap stack in {@code account}/us-east-2 made from another template variant (the Node CLI's name). */
+    private TroubleshootingTableTest withOtherVariantBootstrapStack(String account) {
+        try (var cloudFormation = software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_EAST_2)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(moto.callerIn(account)))
+                .build()) {
+            cloudFormation.createStack(r -> r.stackName("CDKToolkit").templateBody("{\"Parameters\": {\"BootstrapVariant\":"
+                    + " {\"Type\": \"String\", \"Default\": \"AWS CDK: Default Resources\"}}, \"Resources\": {\"V\":"
+                    + " {\"Type\": \"AWS::SSM::Parameter\", \"Properties\": {\"Type\": \"String\", \"Name\": \"/other\","
+                    + " \"Value\": \"30\"}}}}"));
+        }
+        return this;
+    }
+
+    /** STS on WireMock: the default identity is {@code caller}, and AssumeRole of {@code roleArn} is denied. */
+    private TroubleshootingTableTest stsDenying(String roleArn, String caller) {
+        WireMockAws sts = stsOnWireMock();
+        sts.stubGetCallerIdentity(caller);
+        sts.stubAssumeRoleAccessDenied(roleArn, caller);
+        return this;
     }
 
     private TroubleshootingTableTest withEnvironment(String name, String value) {

@@ -29,18 +29,15 @@ public final class BootstrappedApp {
         App app = new App();
         Path handler = handlerDirectory();
         String prefix = context(app, "stackPrefix", "");
-        new BootstrappedStack(app, prefix + "alphaService", props(app, "alpha", "444455556666", "eu-west-1"), handler);
-        new BootstrappedStack(app, prefix + "betaService", props(app, "beta", "777788889999", "us-west-2"), handler);
+        new BootstrappedStack(app, prefix + "alphaService",
+                props(context(app, "alphaAccount", "444455556666"), context(app, "alphaRegion", "eu-west-1")), handler);
+        new BootstrappedStack(app, prefix + "betaService",
+                props(context(app, "betaAccount", "777788889999"), context(app, "betaRegion", "us-west-2")), handler);
         app.synth();
     }
 
-    private static StackProps props(App app, String prefix, String account, String region) {
-        return StackProps.builder()
-                .env(Environment.builder()
-                        .account(context(app, prefix + "Account", account))
-                        .region(context(app, prefix + "Region", region))
-                        .build())
-                .build();
+    private static StackProps props(String account, String region) {
+        return StackProps.builder().env(Environment.builder().account(account).region(region).build()).build();
     }
 
     /** The handler's source, next to this class (target/classes), so the app runs from any directory. */

@@ -108,7 +108,7 @@ final class EnvironmentBootstrap {
         String label = environment.toString();
         Takeover takeover = Takeover.decide(template, looked.current(), options.force());
         if (takeover instanceof Takeover.Refused refused) {
-            log.stack(label, "warning: " + refused.message());
+            log.stack(label, "warning: " + refused.message() + "; left as it is");
             return BootstrapResult.leftAsIs(environment, refused.message(), since(looked.start()));
         }
         BootstrapPlan plan = BootstrapParameters.resolve(options, template, looked.current(), pluginRoles,

@@ -42,11 +42,11 @@ public sealed interface Takeover {
         CurrentBootstrap stack = current.get();
         if (!stack.variant().equals(template.variant())) {
             return new Refused(Reason.OTHER_VARIANT, "bootstrap stack " + stack.stackName() + " holds '" + stack.variant()
-                    + "', not '" + template.variant() + "'; left as it is (use --force to replace it)");
+                    + "', not '" + template.variant() + "' (use --force to replace it)");
         }
         if (template.version() < stack.version()) {
             return new Refused(Reason.DOWNGRADE, "bootstrap stack " + stack.stackName() + " is at version "
-                    + stack.version() + ", newer than " + template.version() + "; left as it is (use --force to downgrade it)");
+                    + stack.version() + ", newer than " + template.version() + " (use --force to downgrade it)");
         }
         return new Proceed();
     }

@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
             "named), 3 no credentials for an account, 2 bad arguments."})
 public final class BootstrapCommand extends ToolkitCommand {
 
+    /** The context key the synthesizer's qualifier comes from; bootstrap uses it as the Node CLI does. */
+    static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
+
     @Parameters(paramLabel = "ENVIRONMENTS", arity = "0..*",
             description = "aws://ACCOUNT/REGION, or with * wildcards to pick among the app's environments.")
     private List<String> environments = new ArrayList<>();
@@ -53,7 +56,8 @@ public final class BootstrapCommand extends ToolkitCommand {
     private List<String> executionPolicies = new ArrayList<>();
 
     @Option(names = "--qualifier", paramLabel = "Q",
-            description = "Distinguishes several bootstrap stacks in one environment (default hnb659fds, the CDK's).")
+            description = "Distinguishes several bootstrap stacks in one environment (default: context "
+                    + QUALIFIER_CONTEXT + ", the current one, else hnb659fds, the CDK's).")
     private String qualifier;
 
     @Option(names = "--toolkit-stack-name", paramLabel = "NAME", defaultValue = BootstrapOptions.DEFAULT_TOOLKIT_STACK_NAME,
@@ -129,13 +133,18 @@ public final class BootstrapCommand extends ToolkitCommand {
         }
         BootstrapOptions options = BootstrapOptions.builder()
                 .trust(trust).trustForLookup(trustForLookup).untrust(untrust).executionPolicies(executionPolicies)
-                .qualifier(qualifier).toolkitStackName(toolkitStackName).bucketName(bucketName).kmsKeyId(kmsKeyId)
+                .qualifier(qualifier != null ? qualifier : contextQualifier(toolkit)).toolkitStackName(toolkitStackName).bucketName(bucketName).kmsKeyId(kmsKeyId)
                 .customerKey(customerKey).publicAccessBlock(publicAccessBlock).terminationProtection(terminationProtection)
                 .tags(TagOptions.parse(tags)).denyExternalId(denyExternalId).pluginRoles(pluginRoles).force(force)
                 .build();
         List<AwsEnvironment> selected = BootstrapEnvironments.select(environments, () -> appEnvironments(toolkit));
         toolkit.bootstrapper().bootstrap(selected, options, chosen, concurrency);
         return 0;
+    }
+
+    private static String contextQualifier(Toolkit toolkit) {
+        Object value = toolkit.configuration().context().get(QUALIFIER_CONTEXT);
+        return value == null ? null : String.valueOf(value);
     }
 
     private List<AwsEnvironment> appEnvironments(Toolkit toolkit) {

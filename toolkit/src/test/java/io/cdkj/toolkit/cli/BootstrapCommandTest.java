@@ -179,7 +179,7 @@ class BootstrapCommandTest {
         // then
         assertThat(left.exitCode()).as(left.err()).isZero();
         assertThat(left.out()).contains("⚠ " + ALPHA + " left as it is: bootstrap stack CDKToolkit holds 'AWS CDK: Default"
-                + " Resources', not 'cdkj: Default Resources'; left as it is (use --force to replace it)");
+                + " Resources', not 'cdkj: Default Resources' (use --force to replace it)");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("✅ " + ALPHA + " bootstrapped");
         assertThat(AccountView.parameter(moto, "444455556666", "eu-west-1", "/cdk-bootstrap/hnb659fds/version")).contains("33");
