@@ -69,6 +69,17 @@ class TroubleshootingTableTest {
         Outcome run(TroubleshootingTableTest test) throws Exception;
     }
 
+    private static final String VERSION_PARAMETER = "/cdk-bootstrap/hnb659fds/version";
+    private static final String VERSION_REQUIRED = "\"requiresBootstrapStackVersion\": 6, \"bootstrapStackVersionSsmParameter\": \""
+            + VERSION_PARAMETER + "\"";
+    private static final String DEPLOY_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-deploy-role-" + DEV + "-us-east-2";
+    private static final String LOOKUP_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-lookup-role-" + DEV + "-us-east-2";
+    private static final String PIPELINE_JOB = "arn:aws:sts::" + SHARED + ":assumed-role/pipeline/ci-job-42";
+    private static final String DEV_ADMIN = "arn:aws:sts::" + DEV + ":assumed-role/admin/dev-admin";
+    private static final String DEPLOY_ROLE_NAMED = "\"assumeRoleArn\": \"" + DEPLOY_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"";
+    private static final String LOOKUP_ROLE_NAMED = "\"lookupRole\": {\"arn\": \"" + LOOKUP_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"}";
+    private static final String FOREIGN_ROLE_NAMED = "\"assumeRoleArn\": \"arn:aws:iam::999999999999:role/cdk-hnb659fds-deploy-role-999999999999-us-east-2\"";
+
     private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
     static {
@@ -153,9 +164,9 @@ class TroubleshootingTableTest {
                 .withEnvironment("CDKJ_AWS_THROTTLED_WAIT", "1").cdkj("deploy", "--all", "--app", "assembly"));
         SCENARIOS.put("Malformed timeout setting", t -> t.asPipeline().withEnvironment("CDKJ_PLUGIN_TIMEOUT", "soon")
                 .cdkj("--plugin", "assume-role", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
-        SCENARIOS.put("Bootstrap version too old", t -> t.as(DEV).withSsmParameter(DEV, VERSION_PARAMETER, "5")
+        SCENARIOS.put("Bootstrap version too old", t -> t.freshMoto().as(DEV).withSsmParameter(DEV, VERSION_PARAMETER, "5")
                 .withAssembly(VERSION_REQUIRED).cdkj("deploy", "--all", "--app", "assembly"));
-        SCENARIOS.put("Environment not bootstrapped", t -> t.as(DEV).withAssembly(VERSION_REQUIRED)
+        SCENARIOS.put("Environment not bootstrapped", t -> t.freshMoto().as(DEV).withAssembly(VERSION_REQUIRED)
                 .cdkj("deploy", "--all", "--app", "assembly"));
         SCENARIOS.put("Bootstrap: trusted accounts without execution policies", t -> t.as(DEV)
                 .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--trust", SHARED));
@@ -164,7 +175,7 @@ class TroubleshootingTableTest {
                 .withFile("old-template.yaml", "Resources: {V: {Type: AWS::SSM::Parameter, Properties: {Type: String,"
                         + " Name: /v, Value: '8'}}}\n")
                 .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--template", "old-template.yaml", "--deny-external-id"));
-        SCENARIOS.put("Bootstrap stack of another variant", t -> t.as(DEV).withOtherVariantBootstrapStack(DEV)
+        SCENARIOS.put("Bootstrap stack of another variant", t -> t.freshMoto().as(DEV).withOtherVariantBootstrapStack(DEV)
                 .cdkj("bootstrap", "aws://" + DEV + "/us-east-2"));
         SCENARIOS.put("Role of a bootstrapped account refused", t -> t.stsDenying(DEPLOY_ROLE, PIPELINE_JOB)
                 .withAssembly(DEPLOY_ROLE_NAMED).cdkj("credentials", "--all", "--mode", "write", "--app", "assembly"));
@@ -174,16 +185,6 @@ class TroubleshootingTableTest {
                 .cdkj("credentials", "--all", "--mode", "write", "--app", "assembly"));
     }
 
-    private static final String VERSION_PARAMETER = "/cdk-bootstrap/hnb659fds/version";
-    private static final String VERSION_REQUIRED = "\"requiresBootstrapStackVersion\": 6, \"bootstrapStackVersionSsmParameter\": \""
-            + VERSION_PARAMETER + "\"";
-    private static final String DEPLOY_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-deploy-role-" + DEV + "-us-east-2";
-    private static final String LOOKUP_ROLE = "arn:aws:iam::" + DEV + ":role/cdk-hnb659fds-lookup-role-" + DEV + "-us-east-2";
-    private static final String PIPELINE_JOB = "arn:aws:sts::" + SHARED + ":assumed-role/pipeline/ci-job-42";
-    private static final String DEV_ADMIN = "arn:aws:sts::" + DEV + ":assumed-role/admin/dev-admin";
-    private static final String DEPLOY_ROLE_NAMED = "\"assumeRoleArn\": \"" + DEPLOY_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"";
-    private static final String LOOKUP_ROLE_NAMED = "\"lookupRole\": {\"arn\": \"" + LOOKUP_ROLE.replace("arn:aws:", "arn:${AWS::Partition}:") + "\"}";
-    private static final String FOREIGN_ROLE_NAMED = "\"assumeRoleArn\": \"arn:aws:iam::999999999999:role/cdk-hnb659fds-deploy-role-999999999999-us-east-2\"";
 
     @TempDir
     Path work;
@@ -351,6 +352,12 @@ class TroubleshootingTableTest {
                 + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + account + "/us-east-2\","
                 + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"" + (properties.isEmpty() ? "" : ", " + properties)
                 + "}}}}");
+    }
+
+    /** A clean moto for scenarios that create stacks or parameters in the dev account. */
+    private TroubleshootingTableTest freshMoto() {
+        moto.reset();
+        return this;
     }
 
     /** The default identity acts in {@code account} (a caller in it, from moto). */

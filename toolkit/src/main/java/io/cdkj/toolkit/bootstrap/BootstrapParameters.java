@@ -120,6 +120,17 @@ public final class BootstrapParameters {
         return new BootstrapPlan(parameters, protection, tags, notes, warnings);
     }
 
+    /**
+     * The checks that need only the options and the template, made before any environment is contacted.
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) for {@code --[no-]deny-external-id} or
+     *     {@code --[no-]with-plugin-roles} with a template that lacks their parameter
+     */
+    public static void requireAccepted(BootstrapOptions options, BootstrapTemplate template) {
+        requireDeclared(template, DENY_EXTERNAL_ID, options.denyExternalId().isPresent(), "--[no-]deny-external-id");
+        requireDeclared(template, PLUGIN_ROLES, options.pluginRoles().isPresent(), "--[no-]with-plugin-roles");
+    }
+
     /** A list parameter's value: comma-separated, the empty string being the empty list. */
     static List<String> split(String value) {
         if (value == null || value.isBlank()) {

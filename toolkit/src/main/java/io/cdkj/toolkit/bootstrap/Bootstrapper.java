@@ -60,14 +60,16 @@ public final class Bootstrapper {
     /**
      * @param concurrency environments bootstrapped at the same time (at least 1)
      * @return the result of every environment, in the order given
-     * @throws ToolkitException after printing all results, naming the environments that failed (the
-     *     failures' own exit code when they agree, else {@link ErrorCode#AWS})
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) before any AWS call for an option the template
+     *     cannot take; after printing all results, naming the environments that failed (the failures'
+     *     own exit code when they agree, else {@link ErrorCode#AWS})
      */
     public List<BootstrapResult> bootstrap(List<AwsEnvironment> environments, BootstrapOptions options,
             BootstrapTemplate template, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
+        BootstrapParameters.requireAccepted(options, template);
         Path directory = temporaryDirectory();
         try {
             EnvironmentBootstrap each = new EnvironmentBootstrap(credentials, clients, engines, log, clock, options, template,
