@@ -12,6 +12,7 @@ import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ class DeployBootstrapVersionTest {
 
     private static final AwsEnvironment ALPHA = new AwsEnvironment("444455556666", "eu-west-1");
     private static final String VERSION = "/cdk-bootstrap/hnb659fds/version";
+    private static final DockerEnvironment NO_DOCKER = DockerEnvironment.from(
+            Map.of("CDK_DOCKER", "/nonexistent/docker"), Path.of("/nonexistent"));
 
     @TempDir
     Path dir;
@@ -129,7 +132,7 @@ class DeployBootstrapVersionTest {
     }
 
     private DeployEngine engine() {
-        return new DeployEngine(credentials, clients, new PrintWriter(out), new PrintWriter(out), duration -> { },
+        return new DeployEngine(credentials, clients, NO_DOCKER, new PrintWriter(out), new PrintWriter(out), duration -> { },
                 Clock.systemUTC());
     }
 }
