@@ -175,6 +175,13 @@ class TroubleshootingTableTest {
                 .withFile("old-template.yaml", "Resources: {V: {Type: AWS::SSM::Parameter, Properties: {Type: String,"
                         + " Name: /v, Value: '8'}}}\n")
                 .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--template", "old-template.yaml", "--deny-external-id"));
+        SCENARIOS.put("Bootstrap: a wildcard matching none of the app's environments", t -> t.withAssembly()
+                .cdkj("bootstrap", "aws://*/eu-west-1", "--app", "assembly"));
+        SCENARIOS.put("Bootstrap: plugin roles without trusted accounts", t -> t.freshMoto().as(DEV)
+                .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--with-plugin-roles"));
+        SCENARIOS.put("Bootstrap: custom template without resources", t -> t.asPipeline()
+                .withFile("parameters-only.yaml", "Parameters: {Qualifier: {Type: String}}\n")
+                .cdkj("bootstrap", "aws://" + DEV + "/us-east-2", "--template", "parameters-only.yaml"));
         SCENARIOS.put("Bootstrap stack of another variant", t -> t.freshMoto().as(DEV).withOtherVariantBootstrapStack(DEV)
                 .cdkj("bootstrap", "aws://" + DEV + "/us-east-2"));
         SCENARIOS.put("Role of a bootstrapped account refused", t -> t.stsDenying(DEPLOY_ROLE, PIPELINE_JOB)
