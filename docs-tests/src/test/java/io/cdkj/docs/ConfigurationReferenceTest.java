@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/configuration.md lists exactly what the code reads: the flags of every command (from the real
  * picocli command tree), the {@code cdk.json} keys (each one proven read by a type error), the
- * assume-role plugin's keys and variables (from its key registry), and every environment variable named
- * in the toolkit's, the plugin's and the launcher's sources.
+ * assume-role and profile plugins' keys and variables (from their key registries), and every environment
+ * variable named in the toolkit's, the plugins' and the launcher's sources.
  */
 class ConfigurationReferenceTest {
 
@@ -90,9 +90,28 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void profileKeys_documented_areExactlyThePluginsKeys() throws Exception {
+        List<List<String>> rows = MarkdownTable.rowsAfter(Repository.read(DOC), "### `profile` plugin (prefix `profile:`)");
+        Class<?> keys = Class.forName("io.cdkj.plugin.profile.ProfileKeys");
+
+        assertThat(rows.stream().map(row -> MarkdownTable.codeSpans(row.get(0)).get(0)).toList())
+                .containsExactlyInAnyOrderElementsOf(((List<?>) constant(keys, "ALL")).stream().map(String::valueOf).toList());
+        Map<String, String> defaults = Map.of(
+                (String) constant(keys, "READ_ROLE_PATTERN"), (String) constant(keys, "DEFAULT_READ_ROLE_PATTERN"),
+                (String) constant(keys, "WRITE_ROLE_PATTERN"), (String) constant(keys, "DEFAULT_WRITE_ROLE_PATTERN"));
+        for (List<String> row : rows) {
+            String key = MarkdownTable.codeSpans(row.get(0)).get(0);
+            if (defaults.containsKey(key)) {
+                assertThat(MarkdownTable.codeSpans(row.get(1))).as("default of %s", key).containsExactly(defaults.get(key));
+            }
+        }
+    }
+
+    @Test
     void environmentVariables_namedInTheSources_areDocumented() throws IOException {
         Set<String> inSources = new TreeSet<>();
-        for (String tree : List.of("toolkit/src/main/java", "assume-role-plugin/src/main/java", "plugin-api/src/main/java")) {
+        for (String tree : List.of("toolkit/src/main/java", "assume-role-plugin/src/main/java", "profile-plugin/src/main/java",
+                "plugin-api/src/main/java")) {
             try (Stream<Path> files = Files.walk(Repository.path(tree))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     inSources.addAll(stringLiteralVariables(Files.readString(file)));

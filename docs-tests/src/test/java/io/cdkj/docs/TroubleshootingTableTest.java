@@ -57,6 +57,8 @@ class TroubleshootingTableTest {
     private static final String SSM_KEY = "ssm:account=" + DEV + ":parameterName=/cdkj/sample/message:region=us-east-2";
     private static final String GOOD_DOCKERFILE = "FROM scratch\nCOPY message.txt /message.txt\n";
     private static final String IMAGE_REPOSITORY = "cdkj-troubleshooting-images";
+    private static final String SSO_SESSION = "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+            + "sso_region = us-east-1\n";
     private static final Path EXAMPLE_PLUGIN = Repository.path(
             "examples/profile-plugin/target/profile-per-account-plugin-1.0.0.jar");
 
@@ -108,6 +110,14 @@ class TroubleshootingTableTest {
         SCENARIOS.put("Unknown assume-role setting", t -> t.asPipeline()
                 .cdkj("--plugin", "assume-role", "-c", "assume-role-credentials:readRoleName=lookup",
                         "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Several AWS profiles for one account", t -> t.asPipeline().withLaptopConfig(SSO_SESSION
+                        + "[profile dev-admin]\nsso_session = corp\nsso_account_id = " + DEV + "\nsso_role_name = AdministratorAccess\n"
+                        + "[profile dev-billing]\nsso_session = corp\nsso_account_id = " + DEV + "\nsso_role_name = Billing\n")
+                .cdkj("--plugin", "profile", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("IAM Identity Center (SSO) login expired", t -> t.asPipeline().withLaptopConfig(SSO_SESSION
+                        + "[profile dev]\nsso_session = corp\nsso_account_id = " + DEV + "\nsso_role_name = AdministratorAccess\n")
+                .withSsoToken("corp", java.time.Instant.now().minusSeconds(3600))
+                .cdkj("--plugin", "profile", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
         SCENARIOS.put("Lookups disabled and a value is not cached", t -> t.asPipeline().withFakeAppMissingContext()
                 .cdkj("synth", "--no-lookups"));
         SCENARIOS.put("Lookup value does not exist in the account", t -> t.asPipeline().withSampleApp()
@@ -316,6 +326,22 @@ class TroubleshootingTableTest {
         scopes.add(AwsSystemProperties.set(Map.of("aws.configFile", config.toString(),
                 "aws.sharedCredentialsFile", credentials.toString())));
         pluginPath = List.of(EXAMPLE_PLUGIN);
+        return this;
+    }
+
+    /** A laptop's ~/.aws/config under the test's home, which the profile plugin finds through HOME. */
+    private TroubleshootingTableTest withLaptopConfig(String config) throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        Files.writeString(home.resolve(".aws/config"), config);
+        environment.put("HOME", home.toString());
+        return this;
+    }
+
+    /** The token `aws sso login` would have cached for an sso-session, expiring at {@code expiresAt}. */
+    private TroubleshootingTableTest withSsoToken(String session, java.time.Instant expiresAt) throws IOException {
+        io.cdkj.localaws.SsoTokenCache.write(home, session, "troubleshooting-sso-token", expiresAt,
+                "https://corp.awsapps.com/start", "us-east-1");
+        secrets.add("troubleshooting-sso-token");
         return this;
     }
 
