@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,18 +14,23 @@ import java.util.Map;
  *
  * <pre>
  * java -cp 'local-aws/target/local-aws-0.1.0-SNAPSHOT.jar:local-aws/target/lib/*' io.cdkj.localaws.LocalAwsMain \
- *     [--port 4566] [--seed walkthrough] [--aws-dir DIR] [--web-identity] [--ignore-stdin]
+ *     [--port 4566] [--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--ignore-stdin]
  * </pre>
  *
  * <p>Prints {@code export NAME=value} lines (never a secret) that point the AWS SDKs and CLI at it
  * as the shared-services pipeline caller, then runs until stdin reaches end of file (or until
  * killed / Ctrl-C with {@code --ignore-stdin}), stopping moto on exit. Exit codes: 0 normal,
  * 2 usage error, 1 start failure.
+ *
+ * <p>{@code --laptop HOME} also writes a developer's {@code HOME/.aws} with one IAM Identity Center
+ * profile per walkthrough account ({@link LaptopProfiles}, logged in for eight hours) and runs the
+ * {@link SsoPortal} it needs; the extra line {@code export AWS_ENDPOINT_URL_SSO=…} points the SDKs at
+ * the portal, and {@code # laptop HOME=…} names the home to run cdkj with.
  */
 public final class LocalAwsMain {
 
   private static final String USAGE = "usage: LocalAwsMain [--port N (default 4566, 0 = free)] "
-      + "[--seed walkthrough] [--aws-dir DIR] [--web-identity] [--ignore-stdin]";
+      + "[--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--ignore-stdin]";
 
   private LocalAwsMain() {
   }
@@ -42,13 +49,23 @@ public final class LocalAwsMain {
       err.println(USAGE);
       return 2;
     }
-    try (MotoServer moto = MotoServer.start(options.port())) {
+    try (MotoServer moto = MotoServer.start(options.port());
+         SsoPortal portal = options.laptopHome() != null ? SsoPortal.start() : null) {
       if (options.seedWalkthrough()) {
         Walkthrough.seed(moto);
       }
       Path dir = options.awsDir() != null ? options.awsDir() : Files.createTempDirectory("cdkj-local-aws-");
       Map<String, String> env = AwsConfigFiles.write(dir, moto.endpoint(), moto, options.webIdentity());
       env.forEach((name, value) -> out.println("export " + name + "=" + value));
+      if (portal != null) {
+        LaptopProfiles.writeSso(options.laptopHome(), moto, portal, List.of(
+            new LaptopProfiles.Account("dev", Walkthrough.DEV_ACCOUNT, "AdministratorAccess"),
+            new LaptopProfiles.Account("prod", Walkthrough.PROD_ACCOUNT, "AdministratorAccess")),
+            Walkthrough.PROD_REGION, Duration.ofHours(8));
+        out.println("export AWS_ENDPOINT_URL_SSO=" + portal.endpoint());
+        out.println("# laptop HOME=" + options.laptopHome().toAbsolutePath() + " (sso-session "
+            + LaptopProfiles.SESSION + ", profiles dev and prod)");
+      }
       out.println("# local AWS (moto) at " + moto.endpoint() + (options.seedWalkthrough() ? ", walkthrough seeded" : "")
           + "; caller: " + Walkthrough.PIPELINE_ROLE_ARN + "; moto log: " + moto.logFile());
       out.println(options.ignoreStdin() ? "# stop with Ctrl-C" : "# stop with Ctrl-C or Ctrl-D");
@@ -74,13 +91,15 @@ public final class LocalAwsMain {
     }
   }
 
-  record Options(int port, boolean seedWalkthrough, Path awsDir, boolean webIdentity, boolean ignoreStdin) {
+  record Options(int port, boolean seedWalkthrough, Path awsDir, boolean webIdentity, Path laptopHome,
+      boolean ignoreStdin) {
 
     static Options parse(String[] args) {
       int port = 4566;
       boolean seed = false;
       Path dir = null;
       boolean webIdentity = false;
+      Path laptopHome = null;
       boolean ignoreStdin = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -94,11 +113,12 @@ public final class LocalAwsMain {
           }
           case "--aws-dir" -> dir = Path.of(value(args, ++i, "--aws-dir"));
           case "--web-identity" -> webIdentity = true;
+          case "--laptop" -> laptopHome = Path.of(value(args, ++i, "--laptop"));
           case "--ignore-stdin" -> ignoreStdin = true;
           default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
         }
       }
-      return new Options(port, seed, dir, webIdentity, ignoreStdin);
+      return new Options(port, seed, dir, webIdentity, laptopHome, ignoreStdin);
     }
 
     private static String value(String[] args, int i, String option) {

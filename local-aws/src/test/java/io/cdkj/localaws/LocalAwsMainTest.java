@@ -102,6 +102,37 @@ class LocalAwsMainTest {
   }
 
   @Test
+  void run_laptop_writesSsoProfilesWhosePortalGrantsCredentialsInEachAccount() throws Exception {
+    Path home = dir.resolve("laptop");
+    try (Running running = Running.start("--port", "0", "--aws-dir", dir.resolve("aws").toString(), "--laptop",
+        home.toString())) {
+      Map<String, String> env = running.exports();
+      assertThat(running.stdout()).contains("# laptop HOME=" + home.toAbsolutePath());
+      String config = Files.readString(home.resolve(".aws/config"));
+      assertThat(config).contains("[sso-session cdkj-laptop]", "[profile dev]", "sso_account_id = 111111111111",
+          "[profile prod]", "sso_account_id = 333333333333");
+
+      // the portal grants the cached token's role credentials, which act in the profile's account
+      String tokenFile = Files.readString(SsoTokenCache.file(home, LaptopProfiles.SESSION));
+      String token = tokenFile.replaceAll("(?s).*\"accessToken\": \"([^\"]+)\".*", "$1");
+      software.amazon.awssdk.services.sso.model.RoleCredentials granted;
+      try (var sso = software.amazon.awssdk.services.sso.SsoClient.builder()
+          .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL_SSO"))).region(Region.US_EAST_1)
+          .credentialsProvider(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()).build()) {
+        granted = sso.getRoleCredentials(r -> r.accessToken(token).accountId(Walkthrough.PROD_ACCOUNT)
+            .roleName("AdministratorAccess")).roleCredentials();
+      }
+      try (StsClient sts = StsClient.builder().endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL")))
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(granted.accessKeyId(),
+                  granted.secretAccessKey(), granted.sessionToken()))).build()) {
+        assertThat(sts.getCallerIdentity().account()).isEqualTo(Walkthrough.PROD_ACCOUNT);
+      }
+      assertThat(running.stdout()).doesNotContain(token, granted.secretAccessKey());
+    }
+  }
+
+  @Test
   void run_stdinClosed_stopsMoto() throws Exception {
     // given
     Running running = Running.start("--port", "0", "--aws-dir", dir.toString());
