@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's first command, {@code ./demo}, run as a newcomer runs it (after the build, so it does not
  * build again): it must pass, show every step of the walkthrough with the lines the README promises,
- * print no secret, and leave no local AWS endpoint behind.
+ * print no secret, and leave no local AWS endpoint behind. The same for {@code ./demo --laptop}.
  */
 class DemoIT {
 
     private static final Pattern ENDPOINT = Pattern.compile("Local AWS at http://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern PORTAL = Pattern.compile("IAM Identity Center portal at http://127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     void demo_runsTheWalkthroughEndToEnd() throws Exception {
@@ -55,6 +56,40 @@ class DemoIT {
         assertThat(output).doesNotContain("✘", "Work directory kept", "aws_secret_access_key");
         Secrets.assertNone(output);
         assertEndpointStopped(output);
+    }
+
+    @Test
+    void demoLaptop_findsEachStacksSsoProfileWithoutConfiguration() throws Exception {
+        Command.Result result = Command.run(Repository.ROOT, Map.of("CDKJ_DEMO_SKIP_BUILD", "1"),
+                Duration.ofMinutes(10), List.of(Repository.path("demo").toString(), "--laptop"));
+        String output = result.all();
+
+        assertThat(result.exitCode()).as("./demo --laptop exit code; output:%n%s", output).isZero();
+        assertThat(output).contains(
+                "== Step 1: a laptop: one IAM Identity Center (SSO) profile per account, nothing about cdkj",
+                "sso_account_id = 111111111111",
+                "== Step 2: cdkj synth --plugin profile",
+                "cdk.out/devSampleApp.template.json holds \"hello from dev (111111111111)\"",
+                "cdk.out/prodSampleApp.template.json holds \"hello from prod (333333333333)\"",
+                "== Step 3: cdkj credentials",
+                "arn:aws:sts::333333333333:assumed-role/AWSReservedSSO_AdministratorAccess_",
+                "== Step 4: deploy both stacks from the laptop",
+                "/cdkj/sample/deployed-message = hello from dev (111111111111)",
+                "/cdkj/sample/deployed-message = hello from prod (333333333333)",
+                "== Step 5: eight hours later the SSO session has expired",
+                "Run: aws sso login --sso-session cdkj-laptop",
+                "both stacks and their parameters are gone",
+                "The laptop walkthrough behaved as described");
+        assertThat(output).doesNotContain("✘", "Work directory kept", "aws_secret_access_key", "cdkj-laptop-sso-token-");
+        Secrets.assertNone(output);
+        assertEndpointStopped(output);
+        Matcher portal = PORTAL.matcher(output);
+        assertThat(portal.find()).as("the demo names its SSO portal").isTrue();
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(portal.group(1))), 1000);
+            }
+        }).as("the SSO portal stopped after the demo").isInstanceOf(IOException.class);
     }
 
     @Test
