@@ -53,7 +53,8 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * cached in {@code ~/.aws/sso/cache}: a missing or expired token fails with
  * {@code aws sso login --sso-session NAME} (or {@code --profile NAME} for a legacy profile). The SDK
  * reads that cache from the process's home directory, so a request whose {@code HOME} differs from
- * the process's cannot use an SSO profile, and says so.
+ * the process's cannot use an SSO profile, and says so. {@link #describe} (dry runs) names the profile,
+ * why it was chosen and its IAM Identity Center session, after the same file-only checks.
  *
  * <h2>Lifecycle and threading</h2>
  * Stateless apart from its clock: the constructor does nothing, every call reads the files afresh, and
@@ -115,29 +116,33 @@ public final class ProfilePlugin implements CredentialProviderSource {
         return choice instanceof Choice.NotFound notFound ? Decision.decline(notFound.reason()) : Decision.provide();
     }
 
+    /**
+     * Which profile {@link #getProvider} would use and why, from the files alone, e.g.
+     * {@code profile dev (the only profile in account 111111111111 (sso_account_id)), IAM Identity Center
+     * sso-session corp}; fails as {@code getProvider} would when the SSO login is missing or expired.
+     */
+    @Override
+    public Optional<String> describe(CredentialRequest request) {
+        Selection selection = select(request);
+        return Optional.of("profile " + selection.profile() + " (" + selection.reason() + ")"
+                + selection.sso().map(login -> ", IAM Identity Center " + login.session()
+                        .map(session -> "sso-session " + session).orElse("login of profile " + login.profile()))
+                        .orElse(""));
+    }
+
     @Override
     public IdentityProvider<AwsCredentialsIdentity> getProvider(CredentialRequest request) {
-        AwsProfiles profiles = AwsProfiles.load(request.configuration());
-        Choice choice = ProfileChooser.choose(request, SettingsParser.parse(request.configuration()), profiles);
-        if (choice instanceof Choice.NotFound notFound) {
-            throw new CredentialProviderException(notFound.reason());
-        }
-        String profile = ((Choice.Chosen) choice).profile();
-        Optional<SsoLogin> sso = SsoLogin.behind(profile, profiles);
-        if (sso.isPresent()) {
-            SsoToken.requireUsable(sso.get(), clock);
-            requireSdkHome(sso.get(), profiles.home());
-        }
+        Selection selection = select(request);
         ProfileCredentialsProvider provider = ProfileCredentialsProvider.builder()
-                .profileFile(profiles.file())
-                .profileName(profile)
+                .profileFile(selection.profiles().file())
+                .profileName(selection.profile())
                 .build();
         try {
             provider.resolveCredentials();
             return provider;
         } catch (RuntimeException e) {
             provider.close();
-            throw ProfileFailures.resolveFailed(profile, request, sso, e);
+            throw ProfileFailures.resolveFailed(selection.profile(), request, selection.sso(), e);
         }
     }
 
@@ -145,6 +150,26 @@ public final class ProfilePlugin implements CredentialProviderSource {
     Choice choose(CredentialRequest request) {
         return ProfileChooser.choose(request, SettingsParser.parse(request.configuration()),
                 AwsProfiles.load(request.configuration()));
+    }
+
+    /** The chosen profile, its files and its SSO login, checked as far as the files tell. */
+    private Selection select(CredentialRequest request) {
+        AwsProfiles profiles = AwsProfiles.load(request.configuration());
+        Choice choice = ProfileChooser.choose(request, SettingsParser.parse(request.configuration()), profiles);
+        if (choice instanceof Choice.NotFound notFound) {
+            throw new CredentialProviderException(notFound.reason());
+        }
+        Choice.Chosen chosen = (Choice.Chosen) choice;
+        Optional<SsoLogin> sso = SsoLogin.behind(chosen.profile(), profiles);
+        if (sso.isPresent()) {
+            SsoToken.requireUsable(sso.get(), clock);
+            requireSdkHome(sso.get(), profiles.home());
+        }
+        return new Selection(profiles, chosen.profile(), chosen.reason(), sso);
+    }
+
+    /** What {@link #select} found. */
+    private record Selection(AwsProfiles profiles, String profile, String reason, Optional<SsoLogin> sso) {
     }
 
     /** The SDK reads the token cache of the process's home; one of another home would be ignored silently. */

@@ -85,6 +85,14 @@ class ProfileDiscoveryTest {
     }
 
     @Test
+    void describe_namesTheProfileAndWhyItWasChosen() {
+        laptop.config("[profile dev-deploy]\nrole_arn = arn:aws:iam::" + DEV + ":role/team/cdk-deploy\nsource_profile = root");
+
+        assertThat(plugin.describe(laptop.request(DEV, Mode.WRITE)))
+                .contains("profile dev-deploy (the only profile in account 111111111111 (role_arn))");
+    }
+
+    @Test
     void canProvideCredentials_noProfileInTheAccount_declinesNamingWhatWasSearched() {
         laptop.config("[profile prod]\nrole_arn = arn:aws:iam::" + PROD + ":role/Admin\nsource_profile = root");
 

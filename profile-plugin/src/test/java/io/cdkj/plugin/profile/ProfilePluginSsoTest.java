@@ -135,6 +135,25 @@ class ProfilePluginSsoTest {
     }
 
     @Test
+    void describe_loggedInSsoProfile_namesItsSessionWithoutCallingThePortal() throws Exception {
+        loggedIn(session, Instant.now().plusSeconds(3600));
+        int before = portal.roleCredentialRequests();
+
+        assertThat(plugin.describe(laptop.request(DEV, Mode.READ))).contains("profile dev (the only profile in account "
+                + DEV + " (sso_account_id)), IAM Identity Center sso-session " + session);
+        assertThat(portal.roleCredentialRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void describe_expiredToken_failsWithTheLoginCommand() throws Exception {
+        loggedIn(session, Instant.now().minusSeconds(60));
+
+        assertThatThrownBy(() -> plugin.describe(laptop.request(DEV, Mode.READ)))
+                .isInstanceOf(CredentialProviderException.class)
+                .hasMessageEndingWith(". Run: aws sso login --sso-session " + session);
+    }
+
+    @Test
     void getProvider_legacySsoProfile_readsTheTokenOfItsStartUrl() throws Exception {
         loggedIn(START_URL + "/" + session, Instant.now().plusSeconds(3600));
         portalGrants(PROD, "PowerUserAccess");
