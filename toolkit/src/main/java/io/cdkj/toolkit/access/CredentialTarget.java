@@ -16,13 +16,21 @@ import java.util.Optional;
  * @param environment where the credentials must act
  * @param mode        what they are used for
  * @param role        the role to assume on top, if the assembly names one
+ * @param source      where the base credentials come from: the toolkit-wide choice, or a stack's override
  */
-public record CredentialTarget(AwsEnvironment environment, Mode mode, Optional<RoleToAssume> role) {
+public record CredentialTarget(AwsEnvironment environment, Mode mode, Optional<RoleToAssume> role,
+        CredentialSource source) {
 
     public CredentialTarget {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A target whose base credentials come from the toolkit-wide choice. */
+    public CredentialTarget(AwsEnvironment environment, Mode mode, Optional<RoleToAssume> role) {
+        this(environment, mode, role, CredentialSource.DEFAULT);
     }
 
     /** The environment's own credentials for {@code mode}, with no role on top. */
@@ -30,9 +38,14 @@ public record CredentialTarget(AwsEnvironment environment, Mode mode, Optional<R
         return new CredentialTarget(environment, mode, Optional.empty());
     }
 
+    /** The same target with its base credentials from {@code source}. */
+    public CredentialTarget withSource(CredentialSource source) {
+        return new CredentialTarget(environment, mode, role, source);
+    }
 
     @Override
     public String toString() {
-        return environment + " (" + mode.cliName() + role.map(r -> ", role " + r.arnTemplate()).orElse("") + ")";
+        return environment + " (" + mode.cliName() + role.map(r -> ", role " + r.arnTemplate()).orElse("")
+                + (source.isDefault() ? "" : ", " + source) + ")";
     }
 }

@@ -1,6 +1,5 @@
 package io.cdkj.toolkit.api;
 
-import io.cdkj.plugin.Configuration;
 import io.cdkj.toolkit.Secrets;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.app.AppRunner;
@@ -12,7 +11,11 @@ import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.bootstrap.Bootstrapper;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.credentials.DefaultIdentity;
+import io.cdkj.toolkit.access.CredentialOverrides;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.credentials.HostCredentials;
+import io.cdkj.toolkit.credentials.PluginTrust;
+import io.cdkj.toolkit.credentials.SourcedCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.DeployEngine;
 import io.cdkj.toolkit.deploy.assets.docker.DockerEnvironment;
@@ -54,11 +57,14 @@ public final class Toolkit implements AutoCloseable {
     private final Io io;
     private final ToolkitOptions options;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    /** One for the command, shared by the host of every credential source. */
+    private final PluginTrust trust = new PluginTrust();
 
     private ProjectConfiguration configuration;
     private PluginRegistry plugins;
     private AwsClientFactory clients;
-    private HostCredentials credentials;
+    private SourcedCredentials credentials;
+    private CredentialOverrides overrides;
     private boolean closed;
 
     /** A toolkit for {@code io} and {@code options}; nothing is loaded yet. */
@@ -114,27 +120,45 @@ public final class Toolkit implements AutoCloseable {
         return ProfileFiles.defaultRegion(io.environment(), io.homeDirectory(), configuration().profile());
     }
 
-    /** Credentials for every target: the default identity, the selected plugins, roles on top. */
-    public synchronized HostCredentials credentials() {
+    /**
+     * Credentials for every target: per credential source (the toolkit-wide one, or a stack's from
+     * {@code cdkj:credentials}), the default identity and the selected plugins; roles on top.
+     */
+    public synchronized SourcedCredentials credentials() {
         ensureOpen();
         if (credentials == null) {
-            ProjectConfiguration config = configuration();
-            DefaultIdentity identity = register(DefaultIdentity.create(config.profile(), io.environment(),
-                    io.homeDirectory(), clients(), defaultRegion().region()));
-            Configuration pluginConfiguration = config.pluginConfiguration();
-            credentials = register(new HostCredentials(identity, () -> plugins().select(config.plugins()),
-                    () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
-                    pluginConfiguration, clients(), io.environment(), this::warn));
+            credentials = register(new SourcedCredentials(this::hostCredentials));
         }
         return credentials;
     }
 
     /**
      * The first plugin credentials of this command that acted in the wrong account, if any (see
-     * {@link HostCredentials#pluginViolation()}); the command must end with it.
+     * {@link PluginTrust}), whichever credential source handed them out; the command must end with it.
      */
-    public synchronized Optional<ToolkitException> pluginViolation() {
-        return credentials == null ? Optional.empty() : credentials.pluginViolation().map(e -> e);
+    public Optional<ToolkitException> pluginViolation() {
+        return trust.violation().map(e -> e);
+    }
+
+    /** The app's per-stack credential settings ({@code cdkj:credentials}), validated. */
+    public synchronized CredentialOverrides credentialOverrides() {
+        ensureOpen();
+        if (overrides == null) {
+            overrides = CredentialOverrides.parse(configuration().pluginConfiguration()
+                    .contextValue(CredentialOverrides.KEY));
+        }
+        return overrides;
+    }
+
+    /** The host of one source: its profile over the toolkit's, its plugins instead of the toolkit's. */
+    private synchronized HostCredentials hostCredentials(CredentialSource source) {
+        ProjectConfiguration config = configuration();
+        DefaultIdentity identity = register(DefaultIdentity.create(source.profile().or(config::profile),
+                io.environment(), io.homeDirectory(), clients(), defaultRegion().region()));
+        List<String> selected = source.plugins().orElse(config.plugins());
+        return new HostCredentials(identity, () -> plugins().select(selected),
+                () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
+                config.pluginConfiguration(), clients(), io.environment(), this::warn, trust);
     }
 
     /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
@@ -160,8 +184,8 @@ public final class Toolkit implements AutoCloseable {
     private SynthResult synth(SynthSettings settings, Map<String, String> appEnvironment) {
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
-                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn()), io.err(),
-                options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
+                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides()),
+                io.err(), options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
     }
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */

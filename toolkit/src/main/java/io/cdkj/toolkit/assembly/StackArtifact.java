@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.assembly;
 
 import io.cdkj.toolkit.access.RoleToAssume;
+import io.cdkj.toolkit.access.StackNames;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public record StackArtifact(
     /** The concrete environment; empty for an environment-agnostic stack. */
     public Optional<AwsEnvironment> concreteEnvironment() {
         return AwsEnvironment.parse(environment);
+    }
+
+    /** The names {@code cdkj:credentials} entries may use for this stack. */
+    public StackNames names() {
+        return new StackNames(id, displayName, stackName);
     }
 
     /** The errors among {@link #annotations()}. */

@@ -8,7 +8,8 @@ import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.credentials.CallerIdentity;
-import io.cdkj.toolkit.credentials.HostCredentials;
+import io.cdkj.toolkit.access.CredentialOverrides;
+import io.cdkj.toolkit.credentials.SourcedCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.report.ExplanationRows;
@@ -102,7 +103,7 @@ public final class CredentialsCommand extends ToolkitCommand {
         ProfileFiles.RegionChoice regionChoice = region != null
                 ? new ProfileFiles.RegionChoice(region, "--region", true) : toolkit.defaultRegion();
         CredentialTarget target = CredentialTarget.of(environment(regionChoice.region()), mode);
-        HostCredentials credentials = toolkit.credentials();
+        SourcedCredentials credentials = toolkit.credentials();
         if (format == Format.process) {
             CredentialProcessOutput.print(credentials.forTarget(target), toolkit.io().out());
             return 0;
@@ -156,7 +157,10 @@ public final class CredentialsCommand extends ToolkitCommand {
         }
         List<StackArtifact> selected = StackSelection.selectArtifacts(assembly, stacks, all, StackSelection.Extend.NONE);
         List<Mode> modes = mode == null ? List.of(Mode.READ, Mode.WRITE) : List.of(mode);
-        StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), dryRun).explain(selected, modes);
+        CredentialOverrides overrides = toolkit.credentialOverrides();
+        overrides.requireKnown(assembly.stacks().stream().map(StackArtifact::names).toList());
+        StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), overrides, dryRun)
+                .explain(selected, modes);
         if (format == Format.json) {
             report.printJson(toolkit.io().out());
         } else {

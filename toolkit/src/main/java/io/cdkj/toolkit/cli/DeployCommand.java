@@ -94,7 +94,7 @@ public final class DeployCommand extends ToolkitCommand {
         var assembly = toolkit.synth(synth.settings()).assembly();
         options.parameters().requireKnownStacks(assembly.stacks().stream().map(StackArtifact::stackName).toList());
         var selected = StackSelection.select(assembly, stacks, all,
-                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM, toolkit.credentialOverrides());
         toolkit.deployEngine().deploy(selected, options);
         return 0;
     }

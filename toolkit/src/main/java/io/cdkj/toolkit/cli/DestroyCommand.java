@@ -55,7 +55,7 @@ public final class DestroyCommand extends ToolkitCommand {
         }
         var assembly = toolkit.synth(synth.settings()).assembly();
         List<ResolvedStack> selected = StackSelection.select(assembly, stacks, all,
-                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM);
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM, toolkit.credentialOverrides());
         Io io = toolkit.io();
         String names = selected.stream().map(s -> s.stackName() + " (" + s.environment() + ")").collect(Collectors.joining(", "));
         if (!force && !Confirmation.ask(io.in(), Confirmation.interactive(io), io.err(), "delete " + names, "--force")) {

@@ -30,7 +30,8 @@ public final class DiffCommand extends ToolkitCommand {
     @Override
     protected int run(Toolkit toolkit) {
         var assembly = toolkit.synth(synth.settings()).assembly();
-        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE);
+        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE,
+                toolkit.credentialOverrides());
         int differing = toolkit.differ().diff(selected);
         return fail && differing > 0 ? 1 : 0;
     }

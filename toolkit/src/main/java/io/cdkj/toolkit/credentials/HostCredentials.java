@@ -52,20 +52,23 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
     private final Map<CredentialTarget, Memo<Resolution>> bases = new ConcurrentHashMap<>();
     private final Map<CredentialTarget, Memo<OnTop>> assumed = new ConcurrentHashMap<>();
     private final List<Object> owned = new ArrayList<>();
-    private final PluginTrust trust = new PluginTrust();
+    private final PluginTrust trust;
 
     /**
      * @param selectedPlugins  the plugins to ask, in order; called once, when a plugin is first needed
      * @param foundPluginNames the names of all plugins found, offered in the hint when none was selected
      * @param warnings         where warnings for the user go (a refused lookup role, replaced by the base credentials)
+     * @param trust            the command's trust in plugin credentials, shared by every host of the command
      */
     public HostCredentials(DefaultIdentity defaultIdentity, Supplier<List<LoadedPlugin>> selectedPlugins,
             Supplier<List<String>> foundPluginNames, Configuration configuration, AwsClientFactory clients,
-            Map<String, String> env, Consumer<String> warnings) {
+            Map<String, String> env, Consumer<String> warnings,
+            PluginTrust trust) {
         this.defaultIdentity = defaultIdentity;
         this.plugins = new Memo<>(selectedPlugins);
         this.foundPluginNames = foundPluginNames;
         this.configuration = configuration;
+        this.trust = trust;
         this.chain = new PluginChain(clients, trust);
         this.roles = new RoleChaining(clients, env);
         this.onTop = new RoleOnTop(roles, defaultIdentity, warnings);

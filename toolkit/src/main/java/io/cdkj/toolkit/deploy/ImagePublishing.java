@@ -45,7 +45,7 @@ final class ImagePublishing implements AutoCloseable {
         try {
             for (ResolvedStack stack : stacks) {
                 byStack.put(stack.displayName(), StackImages.start(publisher, stack.stackName(),
-                        stack.environment(), stack.artifact().assetManifests()));
+                        stack.environment(), stack.source(), stack.artifact().assetManifests()));
             }
         } catch (RuntimeException e) {
             publisher.close();

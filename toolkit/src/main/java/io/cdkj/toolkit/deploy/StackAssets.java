@@ -42,7 +42,7 @@ final class StackAssets {
         Path templateName = stack.artifact().templateFile().getFileName();
         for (Path file : stack.artifact().assetManifests()) {
             AssetManifest manifest = AssetManifest.read(file);
-            publisher.publish(stack.stackName(), stack.environment(), manifest,
+            publisher.publish(stack.stackName(), stack.environment(), stack.source(), manifest,
                     asset -> !(inline && asset.source().getFileName().equals(templateName)));
         }
         if (inline) {

@@ -2,6 +2,7 @@ package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
@@ -34,7 +35,20 @@ public final class StackSelection {
      *     selected stack is environment-agnostic
      */
     public static List<ResolvedStack> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend) {
-        return selectArtifacts(assembly, names, all, extend).stream().map(ResolvedStack::of).toList();
+        return select(assembly, names, all, extend, CredentialOverrides.NONE);
+    }
+
+    /**
+     * As {@link #select(CloudAssembly, List, boolean, Extend)}, each stack with the credential source
+     * {@code overrides} give it.
+     *
+     * @throws ToolkitException also ({@link ErrorCode#USAGE}) when an override names no stack or stage of
+     *     the app, or two overrides of one stack conflict
+     */
+    public static List<ResolvedStack> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend,
+            CredentialOverrides overrides) {
+        overrides.requireKnown(assembly.stacks().stream().map(StackArtifact::names).toList());
+        return selectArtifacts(assembly, names, all, extend).stream().map(s -> ResolvedStack.of(s, overrides)).toList();
     }
 
     /**

@@ -3,7 +3,11 @@ package io.cdkj.toolkit.lookups;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.access.CredentialOverrides;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.assembly.MissingContext;
+import io.cdkj.toolkit.assembly.StackArtifact;
+import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.context.ContextValues;
 import io.cdkj.toolkit.credentials.TargetCredentials;
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +37,10 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * per group, lookups within a group one after another. A failure never aborts the round: it becomes
  * a transient {@code $providerError} value for its keys, so the app reports it on the construct.
  *
+ * <p>A lookup names an environment, not a stack. Its credentials come from the source the app's stacks
+ * in that environment get from {@code cdkj:credentials} when they all get the same one, else from the
+ * app's entry ({@code "*"}) or the toolkit-wide choice.
+ *
  * <p>Thread-safe; each call uses its own short-lived thread pool.
  */
 public final class ContextLookups {
@@ -40,11 +50,19 @@ public final class ContextLookups {
     private final TargetCredentials credentials;
     private final AwsClientFactory clientFactory;
     private final LookupProviders providers;
+    private final CredentialOverrides overrides;
 
     public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers) {
+        this(credentials, clientFactory, providers, CredentialOverrides.NONE);
+    }
+
+    /** @param overrides the app's per-stack credential settings */
+    public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers,
+            CredentialOverrides overrides) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.providers = Objects.requireNonNull(providers, "providers");
+        this.overrides = Objects.requireNonNull(overrides, "overrides");
     }
 
     /**
@@ -54,12 +72,25 @@ public final class ContextLookups {
      *     unsupported; {@link ErrorCode#INTERRUPTED} when interrupted
      */
     public LookupResults lookup(List<MissingContext> missing) {
+        return lookup(missing, List.of());
+    }
+
+    /**
+     * Looks up every entry of {@code missing} with the credentials {@code stacks} choose for its environment.
+     *
+     * @throws ToolkitException as {@link #lookup(List)}, and with {@link ErrorCode#USAGE} when the app's
+     *     {@code cdkj:credentials} names no stack or stage of {@code stacks}, or conflicts
+     */
+    public LookupResults lookup(List<MissingContext> missing, List<StackArtifact> stacks) {
         providers.requireSupported(missing);
+        if (!stacks.isEmpty()) {
+            overrides.requireKnown(stacks.stream().map(StackArtifact::names).toList());
+        }
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();
         Map<CredentialTarget, List<MissingContext>> groups = new LinkedHashMap<>();
         for (MissingContext m : missing) {
-            Optional<CredentialTarget> target = m.target();
+            Optional<CredentialTarget> target = m.target().map(t -> t.withSource(sourceFor(t.environment(), stacks)));
             if (target.isEmpty()) {
                 fail(m, ErrorCode.USAGE, "Cannot look up '" + m.key() + "': the query names no concrete account and"
                         + " region. Give the stack an explicit env (account and region).", values, failures);
@@ -77,6 +108,15 @@ public final class ContextLookups {
             Optional.ofNullable(failures.get(m.key())).ifPresent(orderedFailures::add);
         }
         return new LookupResults(ordered, orderedFailures);
+    }
+
+    /** The stacks' common source in {@code environment}, else the app's. */
+    private CredentialSource sourceFor(AwsEnvironment environment, List<StackArtifact> stacks) {
+        Set<CredentialSource> sources = stacks.stream()
+                .filter(stack -> stack.concreteEnvironment().filter(environment::equals).isPresent())
+                .map(stack -> overrides.forStack(stack.names()).source())
+                .collect(Collectors.toSet());
+        return sources.size() == 1 ? sources.iterator().next() : overrides.forApp().source();
     }
 
     private void runGroups(Map<CredentialTarget, List<MissingContext>> groups, Map<String, JsonNode> values,

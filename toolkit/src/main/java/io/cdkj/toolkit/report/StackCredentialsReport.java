@@ -9,7 +9,9 @@ import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.config.JsonFiles;
 import io.cdkj.toolkit.credentials.CallerIdentity;
-import io.cdkj.toolkit.credentials.HostCredentials;
+import io.cdkj.toolkit.access.CredentialChoice;
+import io.cdkj.toolkit.access.CredentialOverrides;
+import io.cdkj.toolkit.credentials.SourcedCredentials;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.PrintWriter;
@@ -18,7 +20,8 @@ import java.util.List;
 
 /**
  * The per-stack half of {@code cdkj credentials}: for each stack and mode, the host's explanation of
- * its target (WRITE with the deploy role on top, READ with the lookup role on top). A stack whose
+ * its target (WRITE with the deploy role on top, READ with the lookup role on top) — and, when the app
+ * has {@code cdkj:credentials}, which entry decided the stack's profile and plugins. A stack whose
  * credentials cannot be found gets its reason as its own entry; the others are still explained. Never
  * holds or prints a secret.
  *
@@ -30,15 +33,17 @@ public final class StackCredentialsReport {
     private record Entry(String stack, Mode mode, Report details) {
     }
 
-    private final HostCredentials credentials;
+    private final SourcedCredentials credentials;
+    private final CredentialOverrides overrides;
     private final boolean dryRun;
     private final Report header = new Report();
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
     private ErrorCode firstFailure;
 
-    public StackCredentialsReport(HostCredentials credentials, boolean dryRun) {
+    public StackCredentialsReport(SourcedCredentials credentials, CredentialOverrides overrides, boolean dryRun) {
         this.credentials = credentials;
+        this.overrides = overrides;
         this.dryRun = dryRun;
     }
 
@@ -70,7 +75,11 @@ public final class StackCredentialsReport {
     private Report explain(StackArtifact stack, Mode mode) {
         Report details = new Report().add("environment", "Environment", stack.environment().toString());
         try {
-            CredentialTarget target = ResolvedStack.of(stack).target(mode);
+            CredentialChoice choice = overrides.forStack(stack.names());
+            if (!overrides.isEmpty()) {
+                addChoice(details, choice);
+            }
+            CredentialTarget target = ResolvedStack.of(stack).withSource(choice.source()).target(mode);
             ExplanationRows.add(details, dryRun ? credentials.explainDryRun(target) : credentials.explain(target), true);
         } catch (ToolkitException e) {
             details.add("error", "Error", e.getMessage());
@@ -80,6 +89,15 @@ public final class StackCredentialsReport {
             }
         }
         return details;
+    }
+
+    /** Which level of {@code cdkj:credentials} decided each setting, and what it set. */
+    private static void addChoice(Report details, CredentialChoice choice) {
+        details.add("profile", "Profile", choice.source().profile().orElse("(the toolkit's)") + " — from "
+                        + choice.profileFrom())
+                .add("pluginsSource", "Plugins", choice.source().plugins()
+                        .map(names -> names.isEmpty() ? "none" : String.join(", ", names)).orElse("(the toolkit's)")
+                        + " — from " + choice.pluginsFrom());
     }
 
     public void printTable(PrintWriter out) {

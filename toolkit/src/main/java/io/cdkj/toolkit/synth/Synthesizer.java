@@ -126,7 +126,7 @@ public final class Synthesizer {
                     + (missing.size() == 1 ? "" : "s") + "). Fetching...");
             progress.flush();
             Instant lookupStart = clock.instant();
-            LookupResults results = lookups.get().lookup(assembly.missing());
+            LookupResults results = lookups.get().lookup(assembly.missing(), assembly.stacks());
             lookupTime = lookupTime.plus(Duration.between(lookupStart, clock.instant()));
             contextFile.update(results.values());
             results.values().forEach(context::set);

@@ -139,7 +139,7 @@ class HostCredentialsTest {
     void resolve_twoAccountsAndModes_oneGetCallerIdentityForTheDefaultIdentity() {
         callerFromMoto();
         try (Toolkit session = session("fake-assume")) {
-            HostCredentials credentials = session.credentials();
+            HostCredentials credentials = session.credentials().host(io.cdkj.toolkit.access.CredentialSource.DEFAULT);
             for (Mode mode : Mode.values()) {
                 credentials.forTarget(CredentialTarget.of(DEV, mode));
                 credentials.forTarget(CredentialTarget.of(new AwsEnvironment("333333333333", "us-east-1"), mode));

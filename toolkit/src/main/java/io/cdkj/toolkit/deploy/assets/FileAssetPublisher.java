@@ -8,6 +8,7 @@ import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.PseudoParameters;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.ProgressLog;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,28 +48,31 @@ public final class FileAssetPublisher {
      *
      * @param stackName    prefix of the progress lines
      * @param environment  the stack's environment (fills {@code ${AWS::AccountId}} etc.)
+     * @param source       where the stack's base credentials come from (roles are assumed on top)
      * @throws ToolkitException ({@link ErrorCode#AWS}) naming the asset, bucket and key when an upload fails
      */
-    public void publish(String stackName, AwsEnvironment environment, AssetManifest manifest,
+    public void publish(String stackName, AwsEnvironment environment, CredentialSource source,
+            AssetManifest manifest,
             Predicate<AssetManifest.FileAsset> include) {
         for (AssetManifest.FileAsset asset : manifest.files()) {
             if (!include.test(asset)) {
                 continue;
             }
             for (AssetManifest.FileDestination destination : asset.destinations()) {
-                publish(stackName, environment, asset, destination);
+                publish(stackName, environment, source, asset, destination);
             }
         }
     }
 
-    private void publish(String stackName, AwsEnvironment stackEnvironment, AssetManifest.FileAsset asset,
+    private void publish(String stackName, AwsEnvironment stackEnvironment, CredentialSource source,
+            AssetManifest.FileAsset asset,
             AssetManifest.FileDestination destination) {
         AwsEnvironment environment = new AwsEnvironment(stackEnvironment.account(),
                 destination.region().map(r -> PseudoParameters.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
         String bucket = PseudoParameters.resolve(destination.bucketName(), environment);
         String key = PseudoParameters.resolve(destination.objectKey(), environment);
         IdentityProvider<AwsCredentialsIdentity> writer = credentials.forTarget(
-                new CredentialTarget(environment, Mode.WRITE, destination.role()));
+                new CredentialTarget(environment, Mode.WRITE, destination.role(), source));
         S3Client s3 = clients.create(S3Client.builder(), writer, environment.region());
         try {
             if (exists(s3, bucket, key)) {

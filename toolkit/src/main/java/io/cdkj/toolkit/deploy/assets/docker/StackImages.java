@@ -2,6 +2,7 @@ package io.cdkj.toolkit.deploy.assets.docker;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.deploy.assets.AssetManifest;
 import io.cdkj.toolkit.deploy.assets.DockerImageAsset;
@@ -42,17 +43,18 @@ public final class StackImages {
     }
 
     /**
-     * Starts publishing the images of {@code assetManifests} for a stack in {@code environment}.
+     * Starts publishing the images of {@code assetManifests} for a stack in {@code environment} whose base
+     * credentials come from {@code source}.
      *
      * @throws ToolkitException ({@link ErrorCode#ASSEMBLY}) when a manifest cannot be read
      */
     public static StackImages start(DockerImagePublisher publisher, String stackName, AwsEnvironment environment,
-            List<Path> assetManifests) {
+            CredentialSource source, List<Path> assetManifests) {
         List<CompletableFuture<ImagePublishResult>> images = new ArrayList<>();
         for (Path file : assetManifests) {
             for (DockerImageAsset asset : AssetManifest.read(file).dockerImages()) {
                 List<ImageTarget> targets = asset.destinations().stream()
-                        .map(destination -> ImageTarget.resolve(destination, environment)).toList();
+                        .map(destination -> ImageTarget.resolve(destination, environment, source)).toList();
                 images.add(publisher.publish(stackName, asset, targets));
             }
         }

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy.assets.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsCallLog;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.localaws.AwsSystemProperties;
 import io.cdkj.localaws.DockerExtension;
 import io.cdkj.localaws.LocalDocker;
@@ -285,7 +286,7 @@ class DockerImagePublisherTest {
         String repository = "container-assets-" + asset.id().toLowerCase() + "-" + account;
         ecr.repository(account, REGION, repository);
         return new ImageTarget(account + "-" + REGION, new AwsEnvironment(account, REGION), repository, asset.id(),
-                Optional.empty());
+                Optional.empty(), CredentialSource.DEFAULT);
     }
 
     private Path context(String dockerfile) throws IOException {
