@@ -118,6 +118,10 @@ class TroubleshootingTableTest {
                         + "[profile dev]\nsso_session = corp\nsso_account_id = " + DEV + "\nsso_role_name = AdministratorAccess\n")
                 .withSsoToken("corp", java.time.Instant.now().minusSeconds(3600))
                 .cdkj("--plugin", "profile", "credentials", "--account", DEV, "--region", "us-east-2", "--mode", "read"));
+        SCENARIOS.put("Conflicting per-stack credentials", t -> t.asPipeline().withStagedAssembly()
+                .withFile("cdk.json", "{\"context\": {\"cdkj:credentials\": {\"Prod/Db\": {\"profile\": \"prod-admin\"},"
+                        + " \"ProdDb\": {\"profile\": \"prod-ops\"}}}}")
+                .cdkj("credentials", "--all", "--app", "assembly"));
         SCENARIOS.put("Lookups disabled and a value is not cached", t -> t.asPipeline().withFakeAppMissingContext()
                 .cdkj("synth", "--no-lookups"));
         SCENARIOS.put("Lookup value does not exist in the account", t -> t.asPipeline().withSampleApp()
@@ -484,6 +488,15 @@ class TroubleshootingTableTest {
             assertThat(System.nanoTime()).as("%s appeared within 2 minutes", file).isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    /** A cloud assembly with one stack in a stage, whose display name, id and stack name all differ. */
+    private TroubleshootingTableTest withStagedAssembly() throws IOException {
+        Files.createDirectories(work.resolve("assembly"));
+        withFile("assembly/ProdDb.template.json", "{\"Resources\": {}}");
+        return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"ProdDb\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"displayName\": \"Prod/Db\", \"environment\": \"aws://" + PROD
+                + "/us-east-1\", \"properties\": {\"templateFile\": \"ProdDb.template.json\", \"stackName\": \"prod-db\"}}}}");
     }
 
     /** bin/cdkj as a process whose PATH has everything of /usr/bin and /bin except node. */

@@ -92,10 +92,14 @@ public final class CredentialOverrides {
     }
 
     /**
+     * Checks the entries against the app's stacks, before anything is done with them.
+     *
      * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the key and the app's stacks when a key
-     *     names no stack and no stage of {@code stacks}
+     *     names no stack and no stage of {@code stacks}, or naming both keys when two entries of one stack
+     *     conflict
      */
-    public void requireKnown(Collection<StackNames> stacks) {
+    public void requireValid(Collection<StackNames> stacks) {
+        stacks.forEach(this::forStack);
         for (String key : entries.keySet()) {
             boolean known = key.equals(APP) || stacks.stream()
                     .anyMatch(stack -> stack.own().contains(key) || stack.stages().contains(key));

@@ -63,7 +63,11 @@ public record Io(
         this(out, err, in, environment, workingDirectory, homeDirectory, pluginPath, false);
     }
 
-    /** The real process: System streams, environment, {@code user.dir}, {@code user.home}, plugin path. */
+    /**
+     * The real process: System streams, environment, {@code user.dir}, the home directory, plugin path.
+     * The home is {@code HOME} when it is set, else {@code user.home}: the AWS SDK and CLI read
+     * {@code ~/.aws} of {@code HOME} first, and so must the toolkit's own profile lookups.
+     */
     public static Io system() {
         Map<String, String> env = System.getenv();
         String path = System.getProperty(PLUGIN_PATH_PROPERTY);
@@ -76,7 +80,7 @@ public record Io(
                 System.in,
                 env,
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(),
-                Path.of(System.getProperty("user.home")).toAbsolutePath(),
+                homeDirectory(env),
                 parsePluginPath(path),
                 stdoutIsTerminal());
     }
@@ -85,6 +89,12 @@ public record Io(
     private static boolean stdoutIsTerminal() {
         String launcher = System.getProperty(OUT_IS_TERMINAL_PROPERTY);
         return launcher != null ? Boolean.parseBoolean(launcher) : System.console() != null;
+    }
+
+    /** {@code HOME} when set and not blank, else the JVM's {@code user.home}. */
+    static Path homeDirectory(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")).toAbsolutePath();
     }
 
     /** Splits a plugin path on the platform's path separator, skipping blank entries. */

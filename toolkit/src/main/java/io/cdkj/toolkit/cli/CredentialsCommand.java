@@ -158,7 +158,7 @@ public final class CredentialsCommand extends ToolkitCommand {
         List<StackArtifact> selected = StackSelection.selectArtifacts(assembly, stacks, all, StackSelection.Extend.NONE);
         List<Mode> modes = mode == null ? List.of(Mode.READ, Mode.WRITE) : List.of(mode);
         CredentialOverrides overrides = toolkit.credentialOverrides();
-        overrides.requireKnown(assembly.stacks().stream().map(StackArtifact::names).toList());
+        overrides.requireValid(assembly.stacks().stream().map(StackArtifact::names).toList());
         StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), overrides, dryRun)
                 .explain(selected, modes);
         if (format == Format.json) {

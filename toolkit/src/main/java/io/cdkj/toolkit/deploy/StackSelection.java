@@ -47,7 +47,7 @@ public final class StackSelection {
      */
     public static List<ResolvedStack> select(CloudAssembly assembly, List<String> names, boolean all, Extend extend,
             CredentialOverrides overrides) {
-        overrides.requireKnown(assembly.stacks().stream().map(StackArtifact::names).toList());
+        overrides.requireValid(assembly.stacks().stream().map(StackArtifact::names).toList());
         return selectArtifacts(assembly, names, all, extend).stream().map(s -> ResolvedStack.of(s, overrides)).toList();
     }
 

@@ -84,7 +84,7 @@ public final class ContextLookups {
     public LookupResults lookup(List<MissingContext> missing, List<StackArtifact> stacks) {
         providers.requireSupported(missing);
         if (!stacks.isEmpty()) {
-            overrides.requireKnown(stacks.stream().map(StackArtifact::names).toList());
+            overrides.requireValid(stacks.stream().map(StackArtifact::names).toList());
         }
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();

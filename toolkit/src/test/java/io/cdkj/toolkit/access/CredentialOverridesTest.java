@@ -97,11 +97,11 @@ class CredentialOverridesTest {
     }
 
     @Test
-    void requireKnown_keyNamingNoStackOrStage_failsListingTheStacks() {
+    void requireValid_keyNamingNoStackOrStage_failsListingTheStacks() {
         CredentialOverrides overrides = overrides(Map.of("prodSampleAp", Map.of("profile", "x"), "Prod", Map.of(),
                 "*", Map.of()));
 
-        assertThatThrownBy(() -> overrides.requireKnown(List.of(DEV, PROD_APP, PROD_DB)))
+        assertThatThrownBy(() -> overrides.requireValid(List.of(DEV, PROD_APP, PROD_DB)))
                 .hasMessage("cdkj:credentials has an entry \"prodSampleAp\", which names no stack and no stage of the app "
                         + "(stacks: devSampleApp, Prod/Eu/App, Prod/Db); use a stack's name, a stage's path or \"*\"");
     }
