@@ -14,7 +14,11 @@ import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.context.ContextValues;
+import io.cdkj.toolkit.access.CredentialOverrides;
+import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.access.CredentialTarget;
+import io.cdkj.toolkit.assembly.StackArtifact;
+import java.nio.file.Path;
 import io.cdkj.toolkit.access.RoleToAssume;
 import java.time.Instant;
 import java.util.List;
@@ -125,6 +129,44 @@ class ContextLookupsTest {
         // then
         assertThat(credentials.requests()).containsExactly(new CredentialTarget(DEV, Mode.READ,
                 Optional.of(RoleToAssume.of(role, Optional.of("ext")))));
+    }
+
+    @Test
+    void lookup_withCredentialOverrides_usesTheSourceOfTheEnvironmentsStacks_elseTheApps() {
+        // given: dev's one stack has its own profile; prod's two stacks disagree, so prod gets the app's plugins
+        FakeEnvironmentCredentials credentials = new FakeEnvironmentCredentials(Set.of());
+        LookupProvider echo = new LookupProvider() {
+            @Override
+            public String key() {
+                return "ssm";
+            }
+
+            @Override
+            public JsonNode lookup(MissingContext query, LookupClients clients) {
+                return TextNode.valueOf(query.key());
+            }
+        };
+        CredentialOverrides overrides = CredentialOverrides.parse(Optional.of(Map.of(
+                "devSampleApp", Map.of("profile", "dev-admin"),
+                "prodDb", Map.of("profile", "prod-admin"),
+                "*", Map.of("plugin", List.of("profile")))));
+        List<StackArtifact> stacks = List.of(stack("devSampleApp", DEV), stack("prodApp", PROD), stack("prodDb", PROD));
+
+        // when
+        new ContextLookups(credentials, factory, new LookupProviders(List.of(echo)), overrides)
+                .lookup(List.of(ssm(DEV, Optional.empty()), ssm(PROD, Optional.empty())), stacks);
+
+        // then
+        assertThat(credentials.requests()).containsExactlyInAnyOrder(
+                CredentialTarget.of(DEV, Mode.READ).withSource(new CredentialSource(Optional.of("dev-admin"),
+                        Optional.of(List.of("profile")))),
+                CredentialTarget.of(PROD, Mode.READ).withSource(new CredentialSource(Optional.empty(),
+                        Optional.of(List.of("profile")))));
+    }
+
+    private static StackArtifact stack(String id, AwsEnvironment environment) {
+        return StackArtifact.builder(id, "aws://" + environment.account() + "/" + environment.region(),
+                Path.of("/tmp", id + ".template.json")).build();
     }
 
     @Test
