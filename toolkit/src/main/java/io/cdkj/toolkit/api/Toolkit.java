@@ -65,6 +65,7 @@ public final class Toolkit implements AutoCloseable {
     private AwsClientFactory clients;
     private SourcedCredentials credentials;
     private CredentialOverrides overrides;
+    private final Map<Optional<String>, DefaultIdentity> identities = new HashMap<>();
     private boolean closed;
 
     /** A toolkit for {@code io} and {@code options}; nothing is loaded yet. */
@@ -150,11 +151,19 @@ public final class Toolkit implements AutoCloseable {
         return overrides;
     }
 
-    /** The host of one source: its profile over the toolkit's, its plugins instead of the toolkit's. */
+    /**
+     * The host of one source: its profile over the toolkit's, its plugins instead of the toolkit's.
+     * Sources with the same profile share one default identity (one GetCallerIdentity).
+     */
     private synchronized HostCredentials hostCredentials(CredentialSource source) {
         ProjectConfiguration config = configuration();
-        DefaultIdentity identity = register(DefaultIdentity.create(source.profile().or(config::profile),
-                io.environment(), io.homeDirectory(), clients(), defaultRegion().region()));
+        Optional<String> profile = source.profile().or(config::profile);
+        DefaultIdentity identity = identities.get(profile);
+        if (identity == null) {
+            identity = register(DefaultIdentity.create(profile, io.environment(), io.homeDirectory(), clients(),
+                    defaultRegion().region()));
+            identities.put(profile, identity);
+        }
         List<String> selected = source.plugins().orElse(config.plugins());
         return new HostCredentials(identity, () -> plugins().select(selected),
                 () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
