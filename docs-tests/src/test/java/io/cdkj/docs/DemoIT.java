@@ -72,6 +72,8 @@ class DemoIT {
                 "cdk.out/devSampleApp.template.json holds \"hello from dev (111111111111)\"",
                 "cdk.out/prodSampleApp.template.json holds \"hello from prod (333333333333)\"",
                 "== Step 3: cdkj credentials",
+                "profile dev (the only profile in account 111111111111 (sso_account_id)), IAM Identity Center "
+                        + "sso-session cdkj-laptop",
                 "arn:aws:sts::333333333333:assumed-role/AWSReservedSSO_AdministratorAccess_",
                 "== Step 4: deploy both stacks from the laptop",
                 "/cdkj/sample/deployed-message = hello from dev (111111111111)",
