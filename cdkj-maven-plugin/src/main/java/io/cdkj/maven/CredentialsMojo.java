@@ -1,8 +1,10 @@
 package io.cdkj.maven;
 
 import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.report.StackCredentialsReport;
 import io.cdkj.toolkit.synth.LookupsDisabledException;
@@ -64,7 +66,10 @@ public final class CredentialsMojo extends AbstractCdkjMojo {
                     + e.getMessage() + ")");
         }
         var selected = StackSelection.selectArtifacts(assembly, stacks, all, StackSelection.Extend.NONE);
-        StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), dryRun).explain(selected, modes);
+        CredentialOverrides overrides = toolkit.credentialOverrides();
+        overrides.requireValid(assembly.stacks().stream().map(StackArtifact::names).toList());
+        StackCredentialsReport report = new StackCredentialsReport(toolkit.credentials(), overrides, dryRun)
+                .explain(selected, modes);
         PrintWriter out = toolkit.io().out();
         if (json) {
             report.printJson(out);

@@ -73,7 +73,7 @@ public final class DeployMojo extends AbstractCdkjMojo {
                 Optional.ofNullable(outputsFile).map(File::toPath), AssetConcurrency.DEFAULT);
         var assembly = synth(toolkit).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
-                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM, toolkit.credentialOverrides());
         toolkit.deployEngine().deploy(selected, options);
     }
 

@@ -56,7 +56,7 @@ public final class DestroyMojo extends AbstractCdkjMojo {
         }
         var assembly = synth(toolkit).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
-                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM);
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM, toolkit.credentialOverrides());
         toolkit.deployEngine().destroy(selected, Optional.ofNullable(roleArn).filter(r -> !r.isBlank()), concurrency);
     }
 }

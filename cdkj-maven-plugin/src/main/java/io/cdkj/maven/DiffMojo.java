@@ -28,7 +28,8 @@ public final class DiffMojo extends AbstractCdkjMojo {
     @Override
     protected void run(Toolkit toolkit) throws MojoExecutionException, MojoFailureException {
         var assembly = synth(toolkit).assembly();
-        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE);
+        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE,
+                toolkit.credentialOverrides());
         int differing = toolkit.differ().diff(selected);
         if (fail && differing > 0) {
             throw new MojoFailureException(differing + " stack" + (differing == 1 ? "" : "s")

@@ -127,7 +127,8 @@ class DistributionIT {
             assertThat(root.resolve("lib/toolkit-" + VERSION + ".jar")).isRegularFile();
             assertThat(FileTree.names(root.resolve("lib"))).as("no plugin on the toolkit's class path")
                     .noneMatch(name -> name.matches(".*-plugin-.*\\.jar"));
-            assertThat(FileTree.names(root.resolve("plugins"))).contains("assume-role-plugin-" + VERSION + ".jar")
+            assertThat(FileTree.names(root.resolve("plugins")))
+                    .contains("assume-role-plugin-" + VERSION + ".jar", "profile-plugin-" + VERSION + ".jar")
                     .as("only the bundled plugins' own jars").allMatch(name -> name.endsWith("-plugin-" + VERSION + ".jar"));
             assertThat(root.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
             assertThat(root.resolve("README.md")).content().contains("# cdkj " + VERSION, "cdkj-" + VERSION + ".tar.gz")
