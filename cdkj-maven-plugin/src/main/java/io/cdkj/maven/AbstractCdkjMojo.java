@@ -14,7 +14,9 @@ import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -147,7 +149,20 @@ public abstract class AbstractCdkjMojo extends AbstractMojo {
         }
     }
 
-    private static List<String> nonBlank(List<String> values) {
+    protected static List<String> nonBlank(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    /** {@code KEY=VALUE} values of {@code parameter} as a map, in order; a usage error for any other shape. */
+    protected static Map<String, String> keyValues(String parameter, List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String value : nonBlank(values)) {
+            int equals = value.indexOf('=');
+            if (equals <= 0) {
+                throw usage(parameter + " '" + value + "' is not KEY=VALUE (e.g. <tag>team=platform</tag>)");
+            }
+            map.put(value.substring(0, equals), value.substring(equals + 1));
+        }
+        return map;
     }
 }

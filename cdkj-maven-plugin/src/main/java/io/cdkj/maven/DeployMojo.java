@@ -7,9 +7,7 @@ import io.cdkj.toolkit.deploy.StackSelection;
 import io.cdkj.toolkit.deploy.assets.docker.AssetConcurrency;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -69,23 +67,11 @@ public final class DeployMojo extends AbstractCdkjMojo {
             throw usage("cdkj.concurrency must be at least 1, got " + concurrency);
         }
         DeployOptions options = new DeployOptions(Optional.ofNullable(roleArn).filter(r -> !r.isBlank()),
-                ParameterOverrides.parse(parameters), tags(tags), notificationArns, concurrency,
+                ParameterOverrides.parse(parameters), keyValues("cdkj.tags", tags), notificationArns, concurrency,
                 Optional.ofNullable(outputsFile).map(File::toPath), AssetConcurrency.DEFAULT);
         var assembly = synth(toolkit).assembly();
         var selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM, toolkit.credentialOverrides());
         toolkit.deployEngine().deploy(selected, options);
-    }
-
-    private static Map<String, String> tags(List<String> values) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String value : values) {
-            int equals = value.indexOf('=');
-            if (equals <= 0) {
-                throw usage("cdkj.tags '" + value + "' is not KEY=VALUE (e.g. <tag>team=platform</tag>)");
-            }
-            tags.put(value.substring(0, equals), value.substring(equals + 1));
-        }
-        return tags;
     }
 }

@@ -108,7 +108,7 @@ class MavenPluginDocsTest {
     void everyGoal_hasASection_andNoSectionNamesAMissingGoal() {
         Map<String, Map<String, String>> sections = documented();
 
-        assertThat(goals.keySet()).containsExactlyInAnyOrder("synth", "list", "diff", "deploy", "destroy", "credentials");
+        assertThat(goals.keySet()).containsExactlyInAnyOrder("synth", "list", "diff", "deploy", "destroy", "credentials", "bootstrap");
         assertThat(sections.keySet()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(""), goals.keySet().stream()).toList());
     }

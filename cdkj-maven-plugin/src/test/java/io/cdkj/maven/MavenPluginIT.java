@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * a failing lookup fails the build with the toolkit's message (what was found is cached), the same synth
  * succeeds once the value exists and caches both accounts' values in {@code cdk.context.json}, and the CI
  * line {@code mvn package cdkj:deploy} deploys both stacks into their own accounts from that cache; list,
- * credentials and diff see them, destroy needs {@code force} and then deletes both. The steps share moto
+ * credentials and diff see them, destroy needs {@code force} and then deletes both, and bootstrap prepares
+ * a new account trusting the pipeline's. The steps share moto
  * and the project, so they run in order.
  */
 @ExtendWith({MotoExtension.class, SecretGuard.class})
@@ -182,6 +183,22 @@ class MavenPluginIT {
         assertThat(result.output()).contains("✅ devSampleApp destroyed", "✅ prodSampleApp destroyed");
         assertThat(parameter(Walkthrough.DEV_ACCOUNT, Walkthrough.DEV_REGION)).isEmpty();
         assertThat(parameter(Walkthrough.PROD_ACCOUNT, Walkthrough.PROD_REGION)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void bootstrap_aNewAccount_fromThePipeline_trustingIt() throws Exception {
+        String account = "444455556666";
+        MavenRun.Result result = mvn("-Pcdkj", "-o", "cdkj:bootstrap", "-Dcdkj.plugin=assume-role",
+                "-Dcdkj.environments=aws://" + account + "/eu-west-1", "-Dcdkj.trust=" + Walkthrough.SHARED_SERVICES_ACCOUNT,
+                "-Dcdkj.cloudformationExecutionPolicies=arn:aws:iam::aws:policy/AdministratorAccess");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("✅ aws://" + account + "/eu-west-1 bootstrapped");
+        try (SsmClient ssm = ssm(account, "eu-west-1")) {
+            assertThat(ssm.getParameter(r -> r.name("/cdk-bootstrap/hnb659fds/version")).parameter().value())
+                    .as("the bootstrap version parameter").matches("\\d+");
+        }
     }
 
     private static SsmClient ssm(String account, String region) {

@@ -2,6 +2,8 @@ package io.cdkj.toolkit.bootstrap;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +31,11 @@ public final class BootstrapEnvironments {
      * @throws ToolkitException ({@link ErrorCode#USAGE}) for a malformed environment, a wildcard matching
      *     nothing, or an app without concrete environments
      */
+    /** The concrete environments of {@code assembly}'s stacks, in manifest order (what bootstrapping "the app" means). */
+    public static List<AwsEnvironment> of(CloudAssembly assembly) {
+        return assembly.stacks().stream().map(StackArtifact::concreteEnvironment).flatMap(Optional::stream).toList();
+    }
+
     public static List<AwsEnvironment> select(List<String> given, Supplier<List<AwsEnvironment>> app) {
         if (given.isEmpty()) {
             List<AwsEnvironment> all = List.copyOf(new LinkedHashSet<>(app.get()));

@@ -43,6 +43,9 @@ public record BootstrapOptions(List<String> trust, List<String> trustForLookup, 
     /** The Node CLI's default bootstrap stack name. */
     public static final String DEFAULT_TOOLKIT_STACK_NAME = "CDKToolkit";
 
+    /** The context key the synthesizer's qualifier comes from; bootstrap uses it as the Node CLI does. */
+    public static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
+
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern QUALIFIER = Pattern.compile("[A-Za-z0-9_-]{1,10}");
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][-A-Za-z0-9]{0,127}");
@@ -96,6 +99,12 @@ public record BootstrapOptions(List<String> trust, List<String> trustForLookup, 
         if (bucketName.isPresent() && bucketName.get().isBlank()) {
             throw usage("--bootstrap-bucket-name must not be empty");
         }
+    }
+
+    /** The qualifier {@code context} sets ({@link #QUALIFIER_CONTEXT}), else null: the current one, else the CDK's. */
+    public static String qualifierIn(Map<String, Object> context) {
+        Object value = context.get(QUALIFIER_CONTEXT);
+        return value == null ? null : String.valueOf(value);
     }
 
     /** A builder with everything "not given" and the default stack name. */

@@ -3,7 +3,6 @@ package io.cdkj.toolkit.cli;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.api.Toolkit;
-import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.bootstrap.BootstrapEnvironments;
 import io.cdkj.toolkit.bootstrap.BootstrapOptions;
@@ -12,7 +11,6 @@ import io.cdkj.toolkit.deploy.DeployOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +28,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 bootstrapped (or no changes, or left as it is), 6 an environment failed (each is",
             "named), 3 no credentials for an account, 2 bad arguments."})
 public final class BootstrapCommand extends ToolkitCommand {
-
-    /** The context key the synthesizer's qualifier comes from; bootstrap uses it as the Node CLI does. */
-    static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
 
     @Parameters(paramLabel = "ENVIRONMENTS", arity = "0..*",
             description = "aws://ACCOUNT/REGION, or with * wildcards to pick among the app's environments.")
@@ -57,7 +52,7 @@ public final class BootstrapCommand extends ToolkitCommand {
 
     @Option(names = "--qualifier", paramLabel = "Q",
             description = "Distinguishes several bootstrap stacks in one environment (default: context "
-                    + QUALIFIER_CONTEXT + ", the current one, else hnb659fds, the CDK's).")
+                    + BootstrapOptions.QUALIFIER_CONTEXT + ", the current one, else hnb659fds, the CDK's).")
     private String qualifier;
 
     @Option(names = "--toolkit-stack-name", paramLabel = "NAME", defaultValue = BootstrapOptions.DEFAULT_TOOLKIT_STACK_NAME,
@@ -133,24 +128,13 @@ public final class BootstrapCommand extends ToolkitCommand {
         }
         BootstrapOptions options = BootstrapOptions.builder()
                 .trust(trust).trustForLookup(trustForLookup).untrust(untrust).executionPolicies(executionPolicies)
-                .qualifier(qualifier != null ? qualifier : contextQualifier(toolkit)).toolkitStackName(toolkitStackName).bucketName(bucketName).kmsKeyId(kmsKeyId)
+                .qualifier(qualifier != null ? qualifier : BootstrapOptions.qualifierIn(toolkit.configuration().context())).toolkitStackName(toolkitStackName).bucketName(bucketName).kmsKeyId(kmsKeyId)
                 .customerKey(customerKey).publicAccessBlock(publicAccessBlock).terminationProtection(terminationProtection)
                 .tags(TagOptions.parse(tags)).denyExternalId(denyExternalId).pluginRoles(pluginRoles).force(force)
                 .build();
-        List<AwsEnvironment> selected = BootstrapEnvironments.select(environments, () -> appEnvironments(toolkit));
+        List<AwsEnvironment> selected = BootstrapEnvironments.select(environments,
+                () -> BootstrapEnvironments.of(toolkit.synth(synth.settings()).assembly()));
         toolkit.bootstrapper().bootstrap(selected, options, chosen, concurrency);
         return 0;
-    }
-
-    private static String contextQualifier(Toolkit toolkit) {
-        Object value = toolkit.configuration().context().get(QUALIFIER_CONTEXT);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private List<AwsEnvironment> appEnvironments(Toolkit toolkit) {
-        return toolkit.synth(synth.settings()).assembly().stacks().stream()
-                .map(StackArtifact::concreteEnvironment)
-                .flatMap(Optional::stream)
-                .toList();
     }
 }
