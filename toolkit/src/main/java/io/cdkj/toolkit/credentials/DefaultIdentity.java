@@ -1,7 +1,6 @@
 package io.cdkj.toolkit.credentials;
 
 import io.cdkj.toolkit.ErrorCode;
-import io.cdkj.toolkit.Secrets;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsFailure;
@@ -40,7 +39,7 @@ public final class DefaultIdentity implements AutoCloseable {
     private RuntimeException failure;
 
     DefaultIdentity(AwsCredentialsProvider provider, Optional<String> profile, AwsClientFactory clients, String region) {
-        this.provider = provider;
+        this.provider = new SecretRememberingProvider(provider);
         this.profile = profile;
         this.clients = clients;
         this.region = region;
@@ -104,7 +103,7 @@ public final class DefaultIdentity implements AutoCloseable {
 
     private Optional<CallerIdentity> lookUp() {
         try {
-            rememberSecrets(provider.resolveCredentials());
+            provider.resolveCredentials();
         } catch (SdkException e) {
             if (profile.isPresent()) {
                 // A profile the user named must work; the default chain may legitimately have nothing.
@@ -126,14 +125,6 @@ public final class DefaultIdentity implements AutoCloseable {
                     + description() + " with STS GetCallerIdentity in " + region + ": "
                     + AwsErrors.describe(e).replaceFirst("\\.+$", "") + ". "
                     + kind.advice("STS", "Check that they are valid and not expired."), e);
-        }
-    }
-
-    /** The host has these secrets now: no message may show them ({@link Secrets}). */
-    static void rememberSecrets(AwsCredentials credentials) {
-        Secrets.remember(credentials.secretAccessKey());
-        if (credentials instanceof AwsSessionCredentials session) {
-            Secrets.remember(session.sessionToken());
         }
     }
 

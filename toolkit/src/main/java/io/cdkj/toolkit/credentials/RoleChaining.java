@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -65,14 +66,13 @@ final class RoleChaining {
         RoleToAssume role = target.role().orElseThrow(() -> new IllegalArgumentException("no role in " + target));
         String roleArn = role.arnIn(environment);
         StsClient sts = clients.create(StsClient.builder(), base, environment.region());
-        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+        SecretRememberingProvider provider = new SecretRememberingProvider(StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(request(roleArn, role))
-                .build();
+                .build());
         AwsCredentials assumed;
         try {
             assumed = provider.resolveCredentials();
-            DefaultIdentity.rememberSecrets(assumed);
         } catch (SdkException e) {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)
@@ -99,7 +99,7 @@ final class RoleChaining {
     }
 
     /** Who the role's credentials are, when STS's answer did not say (one GetCallerIdentity). */
-    private String callerAccountOf(StsClient baseSts, StsAssumeRoleCredentialsProvider provider) {
+    private String callerAccountOf(StsClient baseSts, AwsCredentialsProvider provider) {
         String region = baseSts.serviceClientConfiguration().region().id();
         return clients.create(StsClient.builder(), provider, region).getCallerIdentity().account();
     }
