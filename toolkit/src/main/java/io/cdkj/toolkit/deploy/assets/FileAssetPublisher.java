@@ -11,10 +11,10 @@ import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.access.CredentialTarget;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -36,11 +36,25 @@ public final class FileAssetPublisher {
     private final TargetCredentials credentials;
     private final AwsClientFactory clients;
     private final ProgressLog log;
+    private final Consumer<String> verbose;
+    private final String path;
 
     public FileAssetPublisher(TargetCredentials credentials, AwsClientFactory clients, ProgressLog log) {
+        this(credentials, clients, log, line -> { }, System.getenv("PATH"));
+    }
+
+    /**
+     * @param verbose receives the asset files that come from outside the cloud assembly and how
+     *                directories were zipped ({@code --verbose})
+     * @param path    the PATH to find {@code node} on, whose zlib deflates as the Node CDK CLI's does
+     */
+    public FileAssetPublisher(TargetCredentials credentials, AwsClientFactory clients, ProgressLog log,
+            Consumer<String> verbose, String path) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");
+        this.verbose = Objects.requireNonNull(verbose, "verbose");
+        this.path = path;
     }
 
     /**
@@ -57,6 +71,10 @@ public final class FileAssetPublisher {
         for (AssetManifest.FileAsset asset : manifest.files()) {
             if (!include.test(asset)) {
                 continue;
+            }
+            if (!asset.source().normalize().startsWith(manifest.file().toAbsolutePath().getParent())) {
+                verbose.accept(stackName + " | asset " + asset.id() + " comes from outside the cloud assembly: "
+                        + asset.source());
             }
             for (AssetManifest.FileDestination destination : asset.destinations()) {
                 publish(stackName, environment, source, asset, destination);
@@ -79,7 +97,7 @@ public final class FileAssetPublisher {
                 log.stack(stackName, "asset " + asset.id() + ": already in s3://" + bucket + "/" + key);
                 return;
             }
-            upload(s3, asset, bucket, key);
+            upload(s3, stackName, asset, bucket, key);
             log.stack(stackName, "asset " + asset.id() + ": published to s3://" + bucket + "/" + key);
         } catch (S3Exception e) {
             throw new ToolkitException(ErrorCode.AWS, "Cannot publish asset " + asset.id() + " to s3://" + bucket + "/"
@@ -108,7 +126,7 @@ public final class FileAssetPublisher {
         }
     }
 
-    private static void upload(S3Client s3, AssetManifest.FileAsset asset, String bucket, String key) {
+    private void upload(S3Client s3, String stackName, AssetManifest.FileAsset asset, String bucket, String key) {
         Path source = asset.source();
         if (!Files.exists(source)) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "Asset " + asset.id() + " has no file at " + source
@@ -118,8 +136,10 @@ public final class FileAssetPublisher {
             Path zip = null;
             try {
                 zip = Files.createTempFile("cdkj-asset-", ".zip");
-                try (OutputStream out = Files.newOutputStream(zip)) {
-                    DeterministicZip.write(source, out);
+                DeterministicZip.Result zipped = DeterministicZip.write(source, zip, path, verbose);
+                for (DirectoryWalk.Source outside : zipped.outside()) {
+                    verbose.accept(stackName + " | asset " + asset.id() + ": " + outside.name()
+                            + " is a link to a file outside the asset directory, zipped as " + outside.file().toRealPath());
                 }
                 s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/zip"), RequestBody.fromFile(zip));
             } catch (IOException e) {

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,32 +38,5 @@ class AssetManifestTest {
             });
         });
         assertThat(manifest.dockerImages()).isEmpty();
-    }
-
-    @Test
-    void write_sameContentDifferentTimes_identicalBytesSortedEntries() throws Exception {
-        Path a = dir.resolve("a");
-        Files.createDirectories(a.resolve("sub"));
-        Files.writeString(a.resolve("z.txt"), "z");
-        Files.writeString(a.resolve("sub/b.txt"), "b");
-        byte[] first = zip(a);
-        Files.setLastModifiedTime(a.resolve("z.txt"), FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
-
-        byte[] second = zip(a);
-
-        assertThat(second).isEqualTo(first);
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(first))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                names.add(e.getName());
-            }
-        }
-        assertThat(names).containsExactly("sub/b.txt", "z.txt");
-    }
-
-    private static byte[] zip(Path directory) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DeterministicZip.write(directory, out);
-        return out.toByteArray();
     }
 }
