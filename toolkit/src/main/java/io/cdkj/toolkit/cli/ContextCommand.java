@@ -1,11 +1,11 @@
 package io.cdkj.toolkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.config.NodeJson;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.context.ContextFile;
 import java.io.PrintWriter;
@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 @Command(name = "context", description = "Show, reset or clear the context values cached in cdk.context.json.")
 public final class ContextCommand extends ToolkitCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int VALUE_WIDTH = 60;
 
     static final class Action {
@@ -63,7 +62,7 @@ public final class ContextCommand extends ToolkitCommand {
 
     private void list(ObjectNode values, ContextFile file, PrintWriter out) throws Exception {
         if (json) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(values));
+            out.println(NodeJson.stringify(values));
             return;
         }
         if (values.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.cdkj.toolkit.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.config.NodeJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Writes {@code --outputs-file}: {@code {"stack": {"Key": "value"}}}, keys sorted. Stateless. */
+/**
+ * Writes {@code --outputs-file}: {@code {"stack": {"Key": "value"}}}, keys sorted, formatted as the Node
+ * CDK CLI writes it ({@link NodeJson}, a trailing newline). Stateless.
+ */
 final class OutputsFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private OutputsFile() {
     }
@@ -33,7 +36,7 @@ final class OutputsFile {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            JSON.writeValue(file.toFile(), outputs);
+            Files.writeString(file, NodeJson.stringify(JSON.valueToTree(outputs)) + "\n");
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.USAGE, "Cannot write --outputs-file " + file + ": " + e.getMessage(), e);
         }
