@@ -1,28 +1,28 @@
 package io.cdkj.toolkit.context;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.JsonInput;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.config.NodeJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The project's {@code cdk.context.json}: the cache of lookup results. Written pretty-printed with
- * top-level keys sorted, so the file diffs cleanly in version control, and atomically (temp file +
+ * The project's {@code cdk.context.json}: the cache of lookup results. Written as the Node CDK CLI
+ * writes it, so a committed file does not churn when a team switches tools: its formatting
+ * ({@link NodeJson}, a trailing newline), its key order (the file's own, new keys appended in the
+ * order they were looked up), and its mode (kept for an existing file; a new one gets the process's
+ * default, {@code 0666} less the umask — usually {@code 644}). Written atomically (temp file +
  * rename), so an interrupted synth never leaves a half-written file. Transient values
  * ({@link ContextValues#isTransient}) are never written.
  *
@@ -37,11 +37,6 @@ public final class ContextFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Reads with the nesting limit: the file is configuration too (the app and plugins see its values). */
     private static final ObjectMapper JSON_INPUT = JsonInput.limitedMapper();
-    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
     private final Path file;
 
@@ -58,7 +53,7 @@ public final class ContextFile {
         return file;
     }
 
-    /** The cached values, keys sorted; empty when the file does not exist. */
+    /** The cached values in the file's order; empty when the file does not exist. */
     public synchronized ObjectNode load() {
         if (!Files.exists(file)) {
             return JSON.createObjectNode();
@@ -72,7 +67,7 @@ public final class ContextFile {
                 throw new ToolkitException(ErrorCode.USAGE, file + " must contain a JSON object."
                         + " Fix it or delete it (it is a cache of lookup results).");
             }
-            return sorted((ObjectNode) node);
+            return (ObjectNode) node;
         } catch (JsonProcessingException e) {
             throw new ToolkitException(ErrorCode.USAGE, "Cannot parse " + file + ": " + JsonInput.describe(e)
                     + ". Fix it or delete it (it is a cache of lookup results).", e);
@@ -115,8 +110,11 @@ public final class ContextFile {
         Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            temp = Files.createTempFile(file.getParent(), ".cdk.context.", ".tmp");
-            Files.writeString(temp, PRETTY.writeValueAsString(sorted(values)) + "\n", StandardCharsets.UTF_8);
+            temp = file.resolveSibling(".cdk.context." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+            // newOutputStream creates with 0666 less the umask, as Node does; createTempFile would make it 0600
+            Files.writeString(temp, NodeJson.stringify(values) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            keepMode(temp);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -136,11 +134,14 @@ public final class ContextFile {
         }
     }
 
-    private static ObjectNode sorted(ObjectNode values) {
-        Map<String, JsonNode> byKey = new TreeMap<>();
-        values.properties().forEach(e -> byKey.put(e.getKey(), e.getValue()));
-        ObjectNode result = JSON.createObjectNode();
-        byKey.forEach(result::set);
-        return result;
+    /** An existing file keeps its permissions (as when Node rewrites it in place). */
+    private void keepMode(Path temp) throws IOException {
+        if (Files.exists(file)) {
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: nothing to keep
+            }
+        }
     }
 }
