@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The environment variables a CDK app run gets, the way aws-cdk-lib reads them: {@code CDK_OUTDIR},
- * {@code CDK_CONTEXT_JSON}, and — when the context does not fit in the OS limit for the environment
+ * {@code CDK_ERROR_FILE} (see {@link ErrorFile}), the request's own variables, {@code CDK_CONTEXT_JSON}, and — when the context does not fit in the OS limit for the environment
  * (128 KiB on Linux/macOS, 32 KiB on Windows) — the rest of the context in a temporary file named
  * by {@value #CONTEXT_OVERFLOW_LOCATION_ENV}, which {@code new App()} merges in.
  *
@@ -61,6 +61,7 @@ public final class AppEnvironment implements AutoCloseable {
         env.remove(DEFAULT_REGION_ENV);
         env.putAll(request.environment());
         env.put(OUTDIR_ENV, request.outputDirectory().toString());
+        env.put(ErrorFile.ENV, ErrorFile.in(request.outputDirectory()).toString());
         env.putIfAbsent(JSII_SILENCE, "1");
         request.defaultAccount().ifPresent(a -> env.put(DEFAULT_ACCOUNT_ENV, a));
         request.defaultRegion().ifPresent(r -> env.put(DEFAULT_REGION_ENV, r));

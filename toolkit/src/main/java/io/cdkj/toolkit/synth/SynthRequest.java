@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param defaultAccount   {@code CDK_DEFAULT_ACCOUNT}, only when already known
  * @param defaultRegion    {@code CDK_DEFAULT_REGION}, only when known
  * @param lookups          false for {@code --no-lookups}: missing context is an error
+ * @param settings         the toolkit's own context and variables for the app (version reporting, metadata, ...)
  */
 public record SynthRequest(
         String app,
@@ -24,7 +25,15 @@ public record SynthRequest(
         ObjectNode context,
         Optional<String> defaultAccount,
         Optional<String> defaultRegion,
-        boolean lookups) {
+        boolean lookups,
+        AppSettings settings) {
+
+    /** A request with the Node CLI's default {@link AppSettings}. */
+    public SynthRequest(String app, Path workingDirectory, Path outputDirectory, ObjectNode context,
+            Optional<String> defaultAccount, Optional<String> defaultRegion, boolean lookups) {
+        this(app, workingDirectory, outputDirectory, context, defaultAccount, defaultRegion, lookups,
+                AppSettings.DEFAULTS);
+    }
 
     public SynthRequest {
         Objects.requireNonNull(app, "app");
@@ -33,6 +42,7 @@ public record SynthRequest(
         context = Objects.requireNonNull(context, "context").deepCopy();
         Objects.requireNonNull(defaultAccount, "defaultAccount");
         Objects.requireNonNull(defaultRegion, "defaultRegion");
+        Objects.requireNonNull(settings, "settings");
     }
 
     @Override

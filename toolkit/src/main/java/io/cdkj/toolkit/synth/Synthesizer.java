@@ -1,7 +1,5 @@
 package io.cdkj.toolkit.synth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,12 +38,6 @@ import java.util.stream.Collectors;
  * <p>Not thread-safe: one synth at a time.
  */
 public final class Synthesizer {
-
-    /** Context the CDK CLI always sends (the user's own values win). */
-    private static final Map<String, JsonNode> TOOLKIT_DEFAULTS = Map.of(
-            "aws:cdk:enable-path-metadata", JsonNodeFactory.instance.booleanNode(true),
-            "aws:cdk:enable-asset-metadata", JsonNodeFactory.instance.booleanNode(true),
-            "aws:cdk:bundling-stacks", JsonNodeFactory.instance.arrayNode().add("**"));
 
     private final AppRunner runner;
     private final AssemblyReader reader;
@@ -91,11 +82,11 @@ public final class Synthesizer {
             return new SynthResult(assembly, List.of(), List.of(),
                     new SynthTimings(List.of(), Duration.ZERO, Duration.between(start, clock.instant())));
         }
-        ObjectNode context = JsonNodeFactory.instance.objectNode();
-        TOOLKIT_DEFAULTS.forEach(context::set);
-        context.setAll(request.context());
+        // The toolkit's keys win over the user's, as in the Node CDK CLI.
+        ObjectNode context = request.context();
+        context.setAll(request.settings().context());
         AppRequest appRequest = new AppRequest(request.app(), request.workingDirectory(), request.outputDirectory(),
-                context, request.defaultAccount(), request.defaultRegion(), Map.of());
+                context, request.defaultAccount(), request.defaultRegion(), request.settings().environment());
         List<Duration> appRuns = new ArrayList<>();
         List<LookupFailure> failures = new ArrayList<>();
         Duration lookupTime = Duration.ZERO;

@@ -58,6 +58,23 @@ class ColdAppRunnerTest {
     }
 
     @Test
+    void run_appWritesAnErrorCode_failureNamesItAndTheNextRunStartsWithoutTheOldFile() throws IOException {
+        // given: aws-cdk-lib writes the code of its error to CDK_ERROR_FILE before it exits
+        String failing = "printf 'ValidationError\\nmore\\n' > \"$CDK_ERROR_FILE\"; exit 1";
+        String checking = "test -e \"$CDK_ERROR_FILE\" && echo stale || echo clean; echo \"$CDK_ERROR_FILE\"";
+
+        // when
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> runner(System.getenv()).run(request(failing, JSON.createObjectNode(), Optional.empty())));
+        runner(System.getenv()).run(request(checking, JSON.createObjectNode(), Optional.empty()));
+
+        // then
+        assertThat(failure).isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("The app failed with exit code 1 (aws-cdk-lib error code ValidationError): printf");
+        assertThat(appLines).containsExactly("clean", project.resolve("cdk.out/error.txt").toString());
+    }
+
+    @Test
     void run_knownAccount_setsCdkDefaultAccount() {
         // when
         runner(System.getenv()).run(request("echo \"$CDK_DEFAULT_ACCOUNT\"", JSON.createObjectNode(),

@@ -63,6 +63,7 @@ class SynthesizerTest {
     /** An app that asks for {@link #KEY} until its context has it, and reports provider errors like aws-cdk-lib. */
     private static final class FakeApp implements AppRunner {
         final List<ObjectNode> contexts = new ArrayList<>();
+        final List<java.util.Map<String, String>> environments = new ArrayList<>();
         final boolean alwaysMissing;
 
         FakeApp(boolean alwaysMissing) {
@@ -72,6 +73,7 @@ class SynthesizerTest {
         @Override
         public AppRun run(AppRequest request) {
             contexts.add(request.context());
+            environments.add(request.environment());
             JsonNode value = request.context().get(KEY);
             ObjectNode manifest = JSON.createObjectNode().put("version", "54.0.0");
             ObjectNode stack = manifest.putObject("artifacts").putObject("devSampleApp")
@@ -137,6 +139,52 @@ class SynthesizerTest {
         assertThat(result.assembly().missing()).isEmpty();
         assertThat(result.timings().appRuns()).hasSize(2);
         assertThat(progress.toString()).contains("Some context information is missing (1 value). Fetching...");
+    }
+
+    @Test
+    void synthesize_defaults_passTheNodeCliContextAndVariablesOverTheUsersValues() {
+        // given: the user's context tries to turn validation failures back on
+        FakeApp app = new FakeApp(false);
+        ObjectNode context = JSON.createObjectNode().put("@aws-cdk/core:failSynthOnValidationErrors", true)
+                .put(KEY, "cached").put("user", "u");
+
+        // when
+        synthesizer(app, Set.of()).synthesize(new SynthRequest("fake-app", project, Path.of("cdk.out"), context,
+                Optional.empty(), Optional.empty(), true));
+
+        // then
+        ObjectNode sent = app.contexts.get(0);
+        assertThat(sent.get("@aws-cdk/core:failSynthOnValidationErrors").asBoolean(true)).isFalse();
+        assertThat(sent.get("aws:cdk:version-reporting").asBoolean()).isTrue();
+        assertThat(sent.get("aws:cdk:enable-path-metadata").asBoolean()).isTrue();
+        assertThat(sent.get("aws:cdk:enable-asset-metadata").asBoolean()).isTrue();
+        assertThat(sent.get("aws:cdk:bundling-stacks").toString()).isEqualTo("[\"**\"]");
+        assertThat(sent.has("aws:cdk:disable-version-reporting")).isFalse();
+        assertThat(sent.get("user").asText()).isEqualTo("u");
+        assertThat(app.environments.get(0)).containsEntry("CDK_CLI_ASM_VERSION", "55.0.0")
+                .containsKey("CDK_CLI_VERSION").doesNotContainKeys("CDK_DEBUG", "CDK_VALIDATION");
+    }
+
+    @Test
+    void synthesize_optOuts_passTheNodeCliOptOutKeys() {
+        // given
+        FakeApp app = new FakeApp(false);
+        AppSettings settings = new AppSettings(false, false, false, false, List.of(), true, false, "1.2.3");
+
+        // when
+        synthesizer(app, Set.of()).synthesize(new SynthRequest("fake-app", project, Path.of("cdk.out"),
+                JSON.createObjectNode().put(KEY, "cached"), Optional.empty(), Optional.empty(), true, settings));
+
+        // then
+        ObjectNode sent = app.contexts.get(0);
+        assertThat(sent.has("aws:cdk:enable-path-metadata")).isFalse();
+        assertThat(sent.has("aws:cdk:enable-asset-metadata")).isFalse();
+        assertThat(sent.has("aws:cdk:version-reporting")).isFalse();
+        assertThat(sent.get("aws:cdk:disable-version-reporting").asBoolean()).isTrue();
+        assertThat(sent.get("aws:cdk:disable-asset-staging").asBoolean()).isTrue();
+        assertThat(sent.get("aws:cdk:bundling-stacks").toString()).isEqualTo("[]");
+        assertThat(app.environments.get(0)).containsEntry("CDK_DEBUG", "true").containsEntry("CDK_VALIDATION", "false")
+                .containsEntry("CDK_CLI_VERSION", "1.2.3");
     }
 
     @Test
