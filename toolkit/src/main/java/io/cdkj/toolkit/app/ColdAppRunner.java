@@ -41,6 +41,7 @@ public final class ColdAppRunner implements AppRunner {
     private final Consumer<String> appOutput;
     private final Map<String, String> inheritedEnvironment;
     private final Clock clock;
+    private final Consumer<String> verbose;
 
     /**
      * @param progress  where "Running app ..." / "App finished in ..." go (stderr)
@@ -56,6 +57,16 @@ public final class ColdAppRunner implements AppRunner {
      */
     public ColdAppRunner(PrintWriter progress, Consumer<String> appOutput, Map<String, String> inheritedEnvironment,
                          Clock clock) {
+        this(progress, appOutput, inheritedEnvironment, clock, line -> { });
+    }
+
+    /**
+     * @param verbose receives the whole app command when the "Running app" line shows only its
+     *                {@link AppCommandLine#summary summary} ({@code --verbose})
+     */
+    public ColdAppRunner(PrintWriter progress, Consumer<String> appOutput, Map<String, String> inheritedEnvironment,
+                         Clock clock, Consumer<String> verbose) {
+        this.verbose = Objects.requireNonNull(verbose, "verbose");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.appOutput = Objects.requireNonNull(appOutput, "appOutput");
         this.inheritedEnvironment = Map.copyOf(inheritedEnvironment);
@@ -71,8 +82,8 @@ public final class ColdAppRunner implements AppRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(env.variables());
-            progress.println("Running app: " + UntrustedText.excerpt(request.command()));
-            progress.flush();
+            AppCommandLine.report(request.command(), "", progress, verbose);
+            ErrorFile.clear(request.outputDirectory());
             Instant start = clock.instant();
             Process process = start(builder, request);
             Deque<String> stderrTail = new ArrayDeque<>();
@@ -180,7 +191,8 @@ public final class ColdAppRunner implements AppRunner {
      * the message names the command and the likely fix; the stderr tail only picks the hint.
      */
     private static ToolkitException failed(AppRequest request, int exit, String stderrTail, String path) {
-        return new ToolkitException(ErrorCode.APP, "The app failed with exit code " + exit + ": "
+        return new ToolkitException(ErrorCode.APP, "The app failed with exit code " + exit
+                + ErrorFile.describe(request.outputDirectory()) + ": "
                 + UntrustedText.excerpt(request.command()) + ". " + hint(request, exit, stderrTail, path));
     }
 

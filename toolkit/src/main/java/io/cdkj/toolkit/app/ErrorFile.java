@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.app;
 
+import io.cdkj.toolkit.UntrustedText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,6 @@ public final class ErrorFile {
 
     /** {@code " (aws-cdk-lib error code CODE)"}, or nothing. */
     public static String describe(Path outputDirectory) {
-        return code(outputDirectory).map(code -> " (aws-cdk-lib error code " + code + ")").orElse("");
+        return code(outputDirectory).map(code -> " (aws-cdk-lib error code " + UntrustedText.excerpt(code) + ")").orElse("");
     }
 }

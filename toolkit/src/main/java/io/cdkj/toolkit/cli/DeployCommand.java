@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy stacks through CloudFormation change sets, each with WRITE credentials for its account.",
             "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
-        footer = {"", "Exit codes: 0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
+        footer = {"0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
             "printed) or a docker image push failed, 5 a docker image build failed, 3 no credentials for an account,",
             "2 bad arguments or no container tool (CDK_DOCKER) for a docker image asset."})
 public final class DeployCommand extends ToolkitCommand {

@@ -82,6 +82,16 @@ class CdkjCliTest {
     }
 
     @Test
+    void subcommandHelp_everyCommand_printsTheExitCodesHeadingOnce() {
+        for (String command : List.of("synth", "list", "deploy", "destroy", "diff", "context", "credentials", "plugins")) {
+            CliHarness.Run run = cli.run(command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out().split("Exit codes:", -1)).as(command + " --help:%n%s", run.out()).hasSize(2);
+        }
+    }
+
+    @Test
     void noSubcommand_printsUsageAndExitsWithUsageCode() {
         CliHarness.Run run = cli.run();
 

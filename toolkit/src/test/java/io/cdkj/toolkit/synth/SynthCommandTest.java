@@ -46,6 +46,23 @@ class SynthCommandTest {
     }
 
     @Test
+    void synth_appCommandWithAClassPath_printsOneShortRunningAppLineAndTheFullCommandWithVerbose() {
+        // given: a Java-style app command whose class path would fill the screen
+        String classPath = String.join(":", java.util.Collections.nCopies(40, "/home/u/.m2/repository/x/y/1.0/y-1.0.jar"));
+        String command = ": java -cp '" + classPath + "' io.example.App; " + app;
+
+        // when
+        CliHarness.Run quiet = cli.run("synth", "--no-warm", "--app", command);
+        CliHarness.Run verbose = cli.run("synth", "--no-warm", "--verbose", "--app", command);
+
+        // then
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).contains("Running app: : java -cp … io.example.App; cp -R").doesNotContain(classPath);
+        assertThat(quiet.err().lines().filter(l -> l.startsWith("Running app"))).hasSize(1);
+        assertThat(verbose.err()).contains("Running app: : java -cp … io.example.App;", "App command: " + command);
+    }
+
+    @Test
     void synth_stack_printsTemplateAsYaml() {
         // when
         CliHarness.Run run = cli.run("synth", "devSampleApp");

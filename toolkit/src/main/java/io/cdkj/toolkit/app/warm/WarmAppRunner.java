@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.UntrustedText;
+import io.cdkj.toolkit.app.AppCommandLine;
 import io.cdkj.toolkit.app.AppEnvironment;
 import io.cdkj.toolkit.app.AppRequest;
 import io.cdkj.toolkit.app.AppRun;
 import io.cdkj.toolkit.app.AppRunner;
+import io.cdkj.toolkit.app.ErrorFile;
 import io.cdkj.toolkit.config.JsonFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,8 +99,8 @@ public final class WarmAppRunner implements AppRunner {
             return runCold(request, fallbackReason);
         }
         writeContext(request);
-        progress.println("Running app: " + UntrustedText.excerpt(request.command()) + " (in the warm app host)");
-        progress.flush();
+        AppCommandLine.report(request.command(), " (in the warm app host)", progress, verbose);
+        ErrorFile.clear(request.outputDirectory());
         Instant start = clock.instant();
         AppHost.Outcome outcome = ready.get().run();
         Duration elapsed = Duration.between(start, clock.instant());
@@ -179,7 +181,8 @@ public final class WarmAppRunner implements AppRunner {
     /** One line: the app's output, stderr included, was printed as it ran (through {@code appOutput}). */
     private static ToolkitException failed(AppRequest request, AppHost.Outcome.Failed failure) {
         return new ToolkitException(ErrorCode.APP, "The app failed: its main threw "
-                + UntrustedText.excerpt(failure.summary()) + " (" + UntrustedText.excerpt(request.command())
+                + UntrustedText.excerpt(failure.summary()) + ErrorFile.describe(request.outputDirectory())
+                + " (" + UntrustedText.excerpt(request.command())
                 + "). Hint: fix the error above; to rule out the warm app host, run again with --no-warm.");
     }
 
