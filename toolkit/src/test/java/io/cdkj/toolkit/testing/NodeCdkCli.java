@@ -1,27 +1,39 @@
 package io.cdkj.toolkit.testing;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * The Node CDK CLI pinned in {@code bench/package.json} ({@code aws-cdk}), for tests that compare with
- * it or need it to prepare something. Installs it with {@code npm ci --prefix bench} when it is missing;
- * without npm the calling test is skipped, saying so. Runs it against a local endpoint with a caller's
- * credentials in its environment (they never reach the test's output).
+ * The real Node CDK CLI, as pinned in {@code bench/package.json}, for tests that compare cdkj's output
+ * with it. {@link #require()} installs it into {@code bench/node_modules} with {@code npm ci} when it is
+ * not there yet, and skips the calling test (with the reason) only when {@code npm} is not on PATH.
+ * Runs are separate processes with an environment of the test's choosing (no version check, no
+ * telemetry), or as a caller against a local endpoint (the credentials never reach the test's output).
+ * Thread-safe.
  */
 public final class NodeCdkCli {
 
-    /** What one run printed. */
-    public record Run(int exitCode, String output) {
+    /** What one run produced. */
+    public record Run(int exitCode, String stdout, String stderr) {
+        /** Both streams, for failure messages. */
+        public String output() {
+            return stdout + stderr;
+        }
     }
+
+    private static final long TIMEOUT_MINUTES = 20;
 
     private final Path cdk;
 
@@ -29,38 +41,80 @@ public final class NodeCdkCli {
         this.cdk = cdk;
     }
 
-    /** The CLI, installed if needed; skips the calling test when npm is not available. */
-    public static synchronized NodeCdkCli installed() {
+    /** The pinned Node CLI; skips the test when npm (and so the CLI) is not available. */
+    public static synchronized NodeCdkCli require() {
         Path bench = ReactorApps.repositoryRoot().resolve("bench");
-        Path cdk = bench.resolve("node_modules").resolve(".bin").resolve("cdk");
+        Path cdk = bench.resolve("node_modules/.bin/cdk");
         if (!Files.isExecutable(cdk)) {
-            Assumptions.assumeTrue(onPath("npm"), "npm is not available, so the Node CDK CLI (aws-cdk from"
-                    + " bench/package.json) cannot be installed: the comparison with it is skipped");
-            Run install = run(List.of("npm", "ci", "--prefix", bench.toString(), "--no-audit", "--no-fund"), bench,
-                    Map.of(), 600);
+            Optional<Path> npm = onPath("npm");
+            assumeThat(npm).as("npm is not on PATH, so the Node CDK CLI (bench/package.json) cannot be installed:"
+                    + " skipping the comparison with it").isPresent();
+            Run install = run(List.of(npm.get().toString(), "ci", "--prefix", bench.toString(), "--no-audit",
+                    "--no-fund"), bench, Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")));
             if (install.exitCode() != 0 || !Files.isExecutable(cdk)) {
-                throw new IllegalStateException("npm ci --prefix bench failed:\n" + install.output());
+                throw new IllegalStateException("npm ci in " + bench + " failed (exit " + install.exitCode() + "):\n"
+                        + install.output());
             }
         }
         return new NodeCdkCli(cdk);
     }
 
-    /** bench's JS equivalent of the assume-role plugin (assumes cdk-readOnlyRole / cdk-writeRole). */
+    /**
+     * The Node CLI's own description of its commands and options ({@code globalOptions} and
+     * {@code commands}, each option with its {@code type}, {@code alias} and {@code default}), as
+     * the installed package ships it.
+     */
+    public Path optionRegistry() {
+        return cdk.getParent().getParent().resolve("aws-cdk/lib/cli/cli-type-registry.json");
+    }
+
+    /** {@link #require()}, under the name the bootstrap tests use. */
+    public static NodeCdkCli installed() {
+        return require();
+    }
+
+    /** The same as {@link #assumeRolePlugin()}. */
     public static Path benchPlugin() {
-        return ReactorApps.repositoryRoot().resolve("bench").resolve("assume-role-plugin.js");
+        return assumeRolePlugin();
+    }
+
+    /** The bench's Node CLI equivalent of cdkj's assume-role plugin ({@code --plugin FILE}). */
+    public static Path assumeRolePlugin() {
+        return ReactorApps.repositoryRoot().resolve("bench/assume-role-plugin.js");
     }
 
     /**
-     * Runs {@code cdk ARGS} in {@code directory} as {@code caller} against {@code endpoint}.
+     * Runs {@code cdk ARGS} in {@code directory}; {@code environment} is all it gets besides PATH,
+     * HOME and the switches that keep it offline and quiet.
+     */
+    public Run run(Path directory, Map<String, String> environment, String... args) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", directory.toString());
+        env.put("CDK_DISABLE_VERSION_CHECK", "1");
+        env.put("CDK_DISABLE_CLI_TELEMETRY", "true");
+        env.put("DO_NOT_TRACK", "1");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        env.putAll(environment);
+        List<String> command = new ArrayList<>();
+        command.add(cdk.toString());
+        command.addAll(List.of(args));
+        return run(command, directory, env);
+    }
+
+    /**
+     * Runs {@code cdk --no-notices --ci ARGS} in {@code directory} as {@code caller} against a local endpoint,
+     * in the test's own environment without its {@code AWS_} variables.
      *
      * <p>The endpoint is given as {@code http://localhost:PORT}: moto resolves a stack's TemplateURL
      * (nested stacks, large templates) only for hosts named localhost or amazonaws.com (moto gap), and the
      * Node CLI builds those URLs from the S3 endpoint it uses.
      */
     public Run run(Path directory, int endpointPort, String region, AwsSessionCredentials caller, String... args) {
-        List<String> command = new ArrayList<>(List.of(cdk.toString(), "--no-notices", "--ci"));
-        command.addAll(List.of(args));
-        return run(command, directory, Map.of(
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.putAll(Map.of(
                 "AWS_ENDPOINT_URL", "http://localhost:" + endpointPort,
                 "AWS_REGION", region,
                 "AWS_ACCESS_KEY_ID", caller.accessKeyId(),
@@ -68,40 +122,48 @@ public final class NodeCdkCli {
                 "AWS_SESSION_TOKEN", caller.sessionToken(),
                 "CDK_DISABLE_VERSION_CHECK", "1",
                 "CDK_DISABLE_CLI_TELEMETRY", "true",
-                "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1"), 900);
+                "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1"));
+        List<String> command = new ArrayList<>(List.of(cdk.toString(), "--no-notices", "--ci"));
+        command.addAll(List.of(args));
+        return run(command, directory, env);
     }
 
-    private static Run run(List<String> command, Path directory, Map<String, String> environment, int timeoutSeconds) {
+    private static Run run(List<String> command, Path directory, Map<String, String> environment) {
         try {
-            Path log = Files.createTempFile("cdkj-node-cdk-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " did not end within "
-                        + timeoutSeconds + " s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            Path log = Files.createTempFile("node-cdk-", ".out");
+            Path errors = Files.createTempFile("node-cdk-", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                        .redirectOutput(log.toFile()).redirectError(errors.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+                Process process = builder.start();
+                if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new IllegalStateException(command + " did not finish in " + TIMEOUT_MINUTES + " minutes");
+                }
+                return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),
+                        Files.readString(errors, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(log);
+                Files.deleteIfExists(errors);
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.deleteIfExists(log);
-            return new Run(process.exitValue(), output);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0), e);
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + command.get(0), e);
+            throw new IllegalStateException("interrupted while running " + command, e);
         }
     }
 
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, program))) {
-                return true;
+    private static Optional<Path> onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return Optional.of(Path.of(dir, program));
             }
         }
-        return false;
+        return Optional.empty();
     }
 }
