@@ -77,7 +77,7 @@ class DeployCommandWireMockTest {
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Outputs:\ndevSampleApp.Message = hello from dev\ndevSampleApp.VpcId = vpc-0dev1234567890abc");
-        assertThat(Files.readString(project.resolve("out/outputs.json"))).contains("\"Message\" : \"hello from dev\"");
+        assertThat(Files.readString(project.resolve("out/outputs.json"))).contains("\"Message\": \"hello from dev\",\n");
         assertThat(run.all()).doesNotContain(SECRET);
     }
 

@@ -121,7 +121,8 @@ class DeployEngineWireMockTest {
                 "devSampleApp | 02:40:09 | CREATE_COMPLETE | Param | AWS::SSM::Parameter",
                 "devSampleApp | 02:40:10 | CREATE_COMPLETE | devSampleApp | AWS::CloudFormation::Stack");
         assertThat(printed).contains("✅ devSampleApp deployed (").contains("Outputs:\ndevSampleApp.Param = /cdkj/dev/param");
-        assertThat(Files.readString(outputsFile)).contains("\"devSampleApp\"").contains("\"Param\" : \"/cdkj/dev/param\"");
+        // formatted as the Node CDK CLI writes it: JSON.stringify(outputs, undefined, 2) and a newline
+        assertThat(Files.readString(outputsFile)).isEqualTo("{\n  \"devSampleApp\": {\n    \"Param\": \"/cdkj/dev/param\"\n  }\n}\n");
         String create = cloudFormation.bodies("CreateChangeSet").get(0);
         assertThat(create).contains("ChangeSetType=CREATE", "TemplateBody=", "CAPABILITY_NAMED_IAM",
                 "Tags.member.1.Key=owner", "Tags.member.2.Key=team", "Tags.member.2.Value=platform",
