@@ -75,7 +75,8 @@ public final class NodeJson {
         }
     }
 
-    private static List<Map.Entry<String, JsonNode>> jsOrder(JsonNode object) {
+    /** The fields of {@code object} in JavaScript's property order. */
+    static List<Map.Entry<String, JsonNode>> jsOrder(JsonNode object) {
         List<Map.Entry<String, JsonNode>> indices = new ArrayList<>();
         List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
         object.properties().forEach(e -> (arrayIndex(e.getKey()) >= 0 ? indices : others).add(e));
@@ -98,6 +99,13 @@ public final class NodeJson {
             value = value * 10 + (c - '0');
         }
         return value <= MAX_ARRAY_INDEX ? value : -1;
+    }
+
+    /** {@code text} as {@code JSON.stringify} writes a string, quotes included. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        string(text, out);
+        return out.toString();
     }
 
     private static void string(String text, StringBuilder out) {

@@ -31,7 +31,7 @@ class ListCommandTest {
     }
 
     @Test
-    void ls_long_addsEnvironment() throws IOException {
+    void ls_long_printsIdNameAndEnvironmentAsYaml() throws IOException {
         // given
         String app = FixtureAssembly.write(fixture, false);
 
@@ -40,8 +40,42 @@ class ListCommandTest {
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out().lines()).containsExactly(
-                "devSampleApp   aws://111111111111/us-east-2",
-                "prodSampleApp  aws://333333333333/us-east-1");
+        assertThat(run.out()).isEqualTo("""
+                - id: devSampleApp
+                  name: devSampleApp
+                  environment:
+                    account: "111111111111"
+                    region: us-east-2
+                    name: aws://111111111111/us-east-2
+                - id: prodSampleApp
+                  name: prodSampleApp
+                  environment:
+                    account: "333333333333"
+                    region: us-east-1
+                    name: aws://333333333333/us-east-1
+
+                """);
+    }
+
+    @Test
+    void list_jsonAlone_stillPrintsIdsAsTheNodeCliDoes() throws IOException {
+        String app = FixtureAssembly.write(fixture, false);
+
+        CliHarness.Run run = new CliHarness(project, home).env("PATH", System.getenv("PATH")).run("list", "--json", "--app", app);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("devSampleApp\nprodSampleApp\n");
+    }
+
+    @Test
+    void list_longJson_printsAJsonArray() throws IOException {
+        String app = FixtureAssembly.write(fixture, false);
+
+        CliHarness.Run run = new CliHarness(project, home).env("PATH", System.getenv("PATH"))
+                .run("list", "-l", "-j", "--app", app);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("[\n  {\n    \"id\": \"devSampleApp\",\n    \"name\": \"devSampleApp\",\n"
+                + "    \"environment\": {\n      \"account\": \"111111111111\",");
     }
 }

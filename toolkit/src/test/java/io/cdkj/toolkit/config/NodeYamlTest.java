@@ -1,4 +1,4 @@
-package io.cdkj.toolkit.synth;
+package io.cdkj.toolkit.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** YAML output reads back as the same strings in a YAML 1.1 reader (SnakeYAML). */
-class TemplatesTest {
+/** {@link NodeYaml}: what it writes reads back as the same strings in a YAML 1.1 reader (SnakeYAML). */
+public class NodeYamlTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Strings that a YAML 1.1 (or 1.2) reader takes for another type when written plain, and syntax look-alikes. */
-    static final List<String> AMBIGUOUS = List.of(
+    public static final List<String> AMBIGUOUS = List.of(
             "-1", "1", "+1", "0", "007", "1.0", ".5", "-.5", "1.", "1e3", "1E3", "1.5e-3", "6.8523015e+5",
             "0x1F", "0o17", "0b101", "1_000", "12:30", "1:20:30", "-12:30", "190:20:30.15",
             ".inf", "-.Inf", "+.INF", ".nan", ".NaN",
@@ -38,7 +38,7 @@ class TemplatesTest {
         AMBIGUOUS.forEach(s -> keyed.put(s, s));
 
         // when
-        String yaml = Templates.yaml(template);
+        String yaml = NodeYaml.stringify(template);
 
         // then
         Map<String, Object> read = new Yaml(new LoaderOptions()).load(yaml);
@@ -46,19 +46,44 @@ class TemplatesTest {
     }
 
     @Test
-    void yaml_numbersAndBooleans_stayUnquoted() throws Exception {
-        String yaml = Templates.yaml(JSON.readTree("{\"FromPort\": 443, \"Enabled\": true, \"IpProtocol\": \"-1\"}"));
+    void stringify_nestedSequencesAndMappingsInSequences_compactAfterTheDash() throws Exception {
+        String yaml = NodeYaml.stringify(JSON.readTree(
+                "{\"Fn::Join\": [\"\", [\"arn:\", {\"Ref\": \"AWS::Partition\"}]], \"List\": [{\"A\": 1, \"B\": [2]}]}"));
 
-        assertThat(yaml).isEqualTo("FromPort: 443\nEnabled: true\nIpProtocol: \"-1\"");
+        assertThat(yaml).isEqualTo("""
+                Fn::Join:
+                  - ""
+                  - - "arn:"
+                    - Ref: AWS::Partition
+                List:
+                  - A: 1
+                    B:
+                      - 2
+                """);
+    }
+
+    @Test
+    void stringify_multiLineStrings_literalBlocksWithTheirChomping() throws Exception {
+        String yaml = NodeYaml.stringify(JSON.readTree(
+                "{\"Keep\": \"a\\nb\\n\", \"Strip\": \"a\\nb\", \"More\": \"a\\n\\n\", \"Indented\": \"  x\\ny\\n\"}"));
+
+        assertThat(yaml).isEqualTo("Keep: |\n  a\n  b\nStrip: |-\n  a\n  b\nMore: |+\n  a\n\nIndented: |2\n    x\n  y\n");
+    }
+
+    @Test
+    void yaml_numbersAndBooleans_stayUnquoted() throws Exception {
+        String yaml = NodeYaml.stringify(JSON.readTree("{\"FromPort\": 443, \"Enabled\": true, \"IpProtocol\": \"-1\"}"));
+
+        assertThat(yaml).isEqualTo("FromPort: 443\nEnabled: true\nIpProtocol: \"-1\"\n");
     }
 
     @Test
     void yaml_longStringsAndLists_notFoldedAndIndentedUnderTheirKey() throws Exception {
         String description = "a description that is much longer than eighty characters and must not be folded by the writer";
 
-        String yaml = Templates.yaml(JSON.readTree("{\"Description\": \"" + description + "\", \"Tags\": [{\"Key\": \"k\"}],"
+        String yaml = NodeYaml.stringify(JSON.readTree("{\"Description\": \"" + description + "\", \"Tags\": [{\"Key\": \"k\"}],"
                 + " \"Empty\": [], \"None\": {}}"));
 
-        assertThat(yaml).isEqualTo("Description: " + description + "\nTags:\n  - Key: k\nEmpty: []\nNone: {}");
+        assertThat(yaml).isEqualTo("Description: " + description + "\nTags:\n  - Key: k\nEmpty: []\nNone: {}\n");
     }
 }
