@@ -74,6 +74,11 @@ public final class DefaultIdentity implements AutoCloseable {
         return provider;
     }
 
+    /** The profile given with {@code --profile} (or cdk.json), if any; empty for the default chain. */
+    public Optional<String> profileName() {
+        return profile;
+    }
+
     /** Where the credentials come from, for messages: {@code profile 'ci'} or the default chain. */
     public String description() {
         return profile.map(name -> "profile '" + name + "'").orElse("the AWS SDK default credential chain");

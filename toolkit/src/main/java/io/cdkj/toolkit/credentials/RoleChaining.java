@@ -38,6 +38,9 @@ final class RoleChaining {
     private static final Pattern UNSAFE = Pattern.compile("[^\\w+=,.@-]");
 
     private final AwsClientFactory clients;
+    /** The Node CDK CLI's variable naming the session of the roles it assumes. */
+    static final String SESSION_NAME_ENV = "CDK_ROLE_SESSION_NAME";
+
     private final String sessionName;
 
     RoleChaining(AwsClientFactory clients, Map<String, String> env) {
@@ -125,8 +128,21 @@ final class RoleChaining {
         return request.build();
     }
 
-    /** {@code cdkj-<user>}, valid for STS ({@code [\w+=,.@-]{2,64}}) and auditable in CloudTrail. */
+    /**
+     * {@code CDK_ROLE_SESSION_NAME} when set (as the Node CDK CLI reads it), else {@code cdkj-<user>}:
+     * valid for STS ({@code [\w+=,.@-]{2,64}}) and auditable in CloudTrail.
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the variable when its value is not a valid session name
+     */
     static String sessionName(Map<String, String> env) {
+        String chosen = env.get(SESSION_NAME_ENV);
+        if (chosen != null && !chosen.isBlank()) {
+            if (!chosen.matches("[\\w+=,.@-]{2,64}")) {
+                throw new ToolkitException(ErrorCode.USAGE, SESSION_NAME_ENV + "='" + chosen + "' is not a role session"
+                        + " name: use 2 to 64 of the characters A-Z a-z 0-9 + = , . @ _ -");
+            }
+            return chosen;
+        }
         String user = env.getOrDefault("USER", env.getOrDefault("USERNAME", "user"));
         String name = UNSAFE.matcher("cdkj-" + user).replaceAll("_");
         return name.length() > 64 ? name.substring(0, 64) : name;
