@@ -110,7 +110,7 @@ public final class SecurityTable {
     }
 
     /** Logical id to construct path below the stack ({@code MyStack/Role/Resource} is {@code Role}). */
-    private static Map<String, String> paths(JsonNode template) {
+    static Map<String, String> paths(JsonNode template) {
         Map<String, String> paths = new HashMap<>();
         if (template == null) {
             return paths;
