@@ -19,14 +19,15 @@ import java.util.Optional;
  * @param plugins {@code "plugin"}: credential plugin names, in order (a single string is one name)
  * @param context {@code "context"}: context values (plain JSON values; null values kept)
  * @param output  {@code "output"}: the cloud assembly directory
- * @param profile {@code "profile"}: the AWS profile of the default identity
+ * @param profile  {@code "profile"}: the AWS profile of the default identity
+ * @param settings the other Node CLI settings it sets ({@code "versionReporting"}, {@code "requireApproval"}, ...)
  */
 public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Object> context,
-        Optional<String> output, Optional<String> profile) {
+        Optional<String> output, Optional<String> profile, Settings settings) {
 
     /** A file that does not exist. */
     public static final CdkJson EMPTY = new CdkJson(Optional.empty(), List.of(), Map.of(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Settings.NONE);
 
     public CdkJson {
         Objects.requireNonNull(app, "app");
@@ -34,6 +35,7 @@ public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Ob
         context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(settings, "settings");
     }
 
     /**
@@ -51,7 +53,8 @@ public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Ob
                 plugins(root, file),
                 context(root, file),
                 text(root, "output", file),
-                text(root, "profile", file));
+                text(root, "profile", file),
+                Settings.parse(root, file));
     }
 
     private static Optional<String> text(ObjectNode root, String key, Path file) {

@@ -1,6 +1,8 @@
 package io.cdkj.toolkit.config;
 
 import io.cdkj.plugin.Configuration;
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,6 +79,10 @@ public record ProjectConfiguration(
         Map<String, Object> cached = JsonFiles.readObject(workingDirectory.resolve(CONTEXT_FILE))
                 .map(JsonFiles::toMap).orElse(Map.of());
         CdkJson user = CdkJson.read(homeDirectory.resolve(USER_FILE));
+        if (user.settings().build().isPresent()) {
+            throw new ToolkitException(ErrorCode.USAGE, "The \"build\" key cannot be in " + homeDirectory.resolve(USER_FILE)
+                    + " (it would build every project the same way); move it to the project's cdk.json.");
+        }
         return new ProjectConfiguration(workingDirectory, project, user, cached, commandLine, environment,
                 cliPlugins, cliProfile);
     }
@@ -107,6 +113,11 @@ public record ProjectConfiguration(
     /** The AWS profile of the default identity, if one is configured. */
     public Optional<String> profile() {
         return cliProfile.or(project::profile).or(user::profile);
+    }
+
+    /** The Node CLI settings of {@code cdk.json} over those of {@code ~/.cdk.json} (the command line's go on top). */
+    public Settings settings() {
+        return project.settings().over(user.settings());
     }
 
     /** The app command from {@code cdk.json} (or {@code ~/.cdk.json}). */

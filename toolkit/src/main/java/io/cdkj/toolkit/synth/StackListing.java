@@ -42,8 +42,10 @@ public final class StackListing {
             ObjectNode entry = list.addObject().put("id", id(stack));
             if (longFormat) {
                 entry.put("name", stack.stackName());
-                entry.putObject("environment").put("account", stack.environment().account())
-                        .put("region", stack.environment().region()).put("name", stack.environment().toString());
+                // the manifest's aws://ACCOUNT/REGION, placeholders (unknown-account) kept as written
+                String[] parts = stack.environment().replaceFirst("^aws://", "").split("/", 2);
+                entry.putObject("environment").put("account", parts[0]).put("region", parts.length > 1 ? parts[1] : "")
+                        .put("name", stack.environment());
             }
             if (dependencies) {
                 entry.set("dependencies", dependencies(stack, byName));

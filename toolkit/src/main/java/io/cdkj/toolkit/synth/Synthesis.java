@@ -33,25 +33,32 @@ public final class Synthesis {
 
     private final ProjectConfiguration config;
     private final Optional<String> defaultRegion;
+    private final Supplier<Optional<String>> defaultAccount;
     private final Supplier<ContextLookups> lookups;
     private final PrintWriter err;
     private final boolean verbose;
+    private final boolean strict;
     private final Consumer<AutoCloseable> holdUntilDone;
 
     /**
      * @param defaultRegion {@code CDK_DEFAULT_REGION} for the app, when one is configured
+     * @param defaultAccount {@code CDK_DEFAULT_ACCOUNT} for the app, asked only when the app is run
      * @param lookups       created only when a lookup is needed (so a warm synth touches no credentials)
      * @param err           progress, annotations and (with {@code verbose}) timings
+     * @param strict        {@code --strict}: warnings fail the synthesis, as errors do
      * @param holdUntilDone receives the assembly directory's lock, to close when the command has finished
      *                      with the assembly (see {@link Synthesizer})
      */
-    public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion, Supplier<ContextLookups> lookups,
-            PrintWriter err, boolean verbose, Consumer<AutoCloseable> holdUntilDone) {
+    public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion,
+            Supplier<Optional<String>> defaultAccount, Supplier<ContextLookups> lookups, PrintWriter err, boolean verbose,
+            boolean strict, Consumer<AutoCloseable> holdUntilDone) {
         this.config = config;
         this.defaultRegion = defaultRegion;
+        this.defaultAccount = defaultAccount;
         this.lookups = lookups;
         this.err = err;
         this.verbose = verbose;
+        this.strict = strict;
         this.holdUntilDone = holdUntilDone;
     }
 
@@ -67,8 +74,12 @@ public final class Synthesis {
                 "--app is required either on the command line, in cdk.json or in ~/.cdk.json."
                         + " Run cdkj in the directory of your cdk.json, or pass --app \"COMMAND\"."));
         ObjectNode context = JSON.valueToTree(config.context());
+        boolean assembly = new SynthRequest(app, config.workingDirectory(), settings.output().orElse(config.output()),
+                context, Optional.empty(), defaultRegion, false).existingAssembly().isPresent();
         SynthRequest request = new SynthRequest(app, config.workingDirectory(),
-                settings.output().orElse(config.output()), context, Optional.empty(), defaultRegion, settings.lookups());
+                settings.output().orElse(config.output()), context,
+                assembly ? Optional.empty() : defaultAccount.get(), defaultRegion, settings.lookups(),
+                settings.appSettings());
         try (AppRunner runner = appRunner) {
             Synthesizer synthesizer = new Synthesizer(runner, new AssemblyReader(), lookups,
                     new ContextFile(config.contextFilePath()), err, Clock.systemUTC(), holdUntilDone);
@@ -89,6 +100,12 @@ public final class Synthesis {
                 .map(Annotation::render).distinct().forEach(err::println);
         List<Annotation> errors = assembly.errors();
         if (errors.isEmpty()) {
+            long warned = assembly.stacks().stream()
+                    .filter(s -> s.annotations().stream().anyMatch(a -> a.level() == Annotation.Level.WARNING)).count();
+            if (strict && warned > 0) {
+                throw new ToolkitException(ErrorCode.APP, "Found warnings (--strict mode) in " + warned + " stack"
+                        + (warned == 1 ? "" : "s") + " (the [Warning at ...] lines above). Fix them, or drop --strict.");
+            }
             return;
         }
         errors.stream().map(Annotation::render).distinct().forEach(err::println);
