@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
+import software.amazon.awssdk.services.cloudformation.model.StackNotFoundException;
 
 /**
  * Creates a change set, waits until CloudFormation has computed it, and tells whether it is empty.
@@ -36,6 +38,24 @@ final class ChangeSets {
                 () -> cloudFormation.createChangeSet(request));
         return poller.until("change set of " + request.stackName(),
                 () -> poll(cloudFormation, request.stackName(), created.id(), created.stackId()));
+    }
+
+    /**
+     * A change set created earlier ({@code --method execute-change-set}), once CloudFormation has computed it.
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) naming the stack and the change set when there is none
+     *     of that name; ({@link ErrorCode#AWS}) when it failed for another reason than "no changes"
+     */
+    ChangeSetPlan existing(CloudFormationClient cloudFormation, String stackName, String changeSetName) {
+        DescribeChangeSetResponse found;
+        try {
+            found = cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+        } catch (ChangeSetNotFoundException | StackNotFoundException e) {
+            throw new ToolkitException(ErrorCode.USAGE, "Stack " + stackName + " has no change set " + changeSetName
+                    + "; create it with --method prepare-change-set --change-set-name " + changeSetName, e);
+        }
+        return poller.until("change set " + changeSetName + " of " + stackName,
+                () -> poll(cloudFormation, stackName, found.changeSetId(), found.stackId()));
     }
 
     /** Deletes a change set that will not be executed; a failure here changes nothing for the user. */

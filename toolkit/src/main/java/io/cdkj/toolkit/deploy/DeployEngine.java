@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,7 @@ public final class DeployEngine {
     private final TargetCredentials credentials;
     private final AwsClientFactory clients;
     private final DockerEnvironment docker;
+    private final ApprovalGate approvals;
 
     /**
      * @param docker   the container tool and environment for docker image assets
@@ -54,6 +56,17 @@ public final class DeployEngine {
      */
     public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
             PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait) {
+        this(credentials, clients, docker, progress, results, sleeper, clock, maxThrottledWait, line -> { },
+                System.getenv("PATH"));
+    }
+
+    /**
+     * @param verbose receives what only {@code --verbose} shows (asset files from outside the assembly, ...)
+     * @param path    the PATH to find {@code node} on, whose zlib zips assets as the Node CDK CLI's does
+     */
+    public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
+            PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait,
+            Consumer<String> verbose, String path) {
         this.credentials = credentials;
         this.clients = clients;
         this.docker = docker;
@@ -63,9 +76,10 @@ public final class DeployEngine {
         StackClients stackClients = new StackClients(credentials, clients);
         StackWaiter waiter = new StackWaiter(poller, log, clock.getZone());
         this.deployer = new StackDeployer(stackClients, new BootstrapVersionCheck(clients),
-                new StackAssets(new FileAssetPublisher(credentials, clients, log), clients),
+                new StackAssets(new FileAssetPublisher(credentials, clients, log, verbose, path), clients),
                 new ChangeSets(poller), waiter, poller, log, clock);
         this.destroyer = new StackDestroyer(stackClients, waiter, poller, log, clock);
+        this.approvals = new ApprovalGate(stackClients, log);
     }
 
     /**
@@ -78,6 +92,20 @@ public final class DeployEngine {
      *     when they agree (e.g. {@link ErrorCode#APP} for failed image builds), else {@link ErrorCode#AWS}
      */
     public List<StackResult> deploy(List<ResolvedStack> stacks, DeployOptions options) {
+        return deploy(stacks, options, Approver.NONE);
+    }
+
+    /**
+     * Deploys {@code stacks} in dependency order, independent ones in parallel, once the changes that
+     * {@code options.requireApproval()} names are approved by {@code approver} (see {@link ApprovalGate}).
+     * Docker images of all stacks start publishing after the approval; each stack deploys once its own
+     * images are pushed, and a stack whose images failed is not deployed (its dependents are skipped).
+     *
+     * @throws ToolkitException ({@link ErrorCode#USAGE}) before anything is deployed when changes need an
+     *     approval there is no one to give, or that was declined
+     */
+    public List<StackResult> deploy(List<ResolvedStack> stacks, DeployOptions options, Approver approver) {
+        approvals.check(stacks, options.requireApproval(), approver);
         List<StackResult> results;
         try (ImagePublishing images = ImagePublishing.start(stacks, docker, credentials, clients, log,
                 options.assetConcurrency())) {
@@ -126,6 +154,7 @@ public final class DeployEngine {
             String line = switch (r.outcome()) {
                 case DEPLOYED -> "✅ " + r.stackName() + " deployed (" + time + ")";
                 case NO_CHANGES -> "✅ " + r.stackName() + " (no changes, " + time + ")";
+                case PREPARED -> "✅ " + r.stackName() + " (change set created, not executed, " + time + ")";
                 case DESTROYED -> "✅ " + r.stackName() + " destroyed (" + time + ")";
                 case FAILED -> "❌ " + r.stackName() + " failed (" + time + "): " + r.failure().orElse("");
                 case SKIPPED -> "⏭ " + r.stackName() + " " + r.failure().orElse("skipped");

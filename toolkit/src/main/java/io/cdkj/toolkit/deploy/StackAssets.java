@@ -6,11 +6,10 @@ import io.cdkj.toolkit.deploy.assets.AssetManifest;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,28 +31,27 @@ final class StackAssets {
     }
 
     /**
-     * Publishes the stack's file assets and tells how the change set references the template.
+     * Publishes the stack's file assets and tells how CloudFormation reads the template.
      *
-     * @return sets {@code TemplateBody} or {@code TemplateURL} on a change set request
+     * @param force publish assets even when their objects are already there ({@code --force})
      */
-    Consumer<CreateChangeSetRequest.Builder> publish(ResolvedStack stack, StackTemplate template,
-            IdentityProvider<AwsCredentialsIdentity> credentials) {
+    StackRequest.TemplateSource publish(ResolvedStack stack, StackTemplate template,
+            IdentityProvider<AwsCredentialsIdentity> credentials, boolean force) {
         boolean inline = template.inline();
         Path templateName = stack.artifact().templateFile().getFileName();
         for (Path file : stack.artifact().assetManifests()) {
             AssetManifest manifest = AssetManifest.read(file);
             publisher.publish(stack.stackName(), stack.environment(), stack.source(), manifest,
-                    asset -> !(inline && asset.source().getFileName().equals(templateName)));
+                    asset -> !(inline && asset.source().getFileName().equals(templateName)), force);
         }
         if (inline) {
-            return request -> request.templateBody(template.text());
+            return new StackRequest.TemplateSource(Optional.of(template.text()), Optional.empty());
         }
         StackTemplate.S3Location location = template.location(stack.artifact().stackTemplateAssetObjectUrl(), stack.environment());
         if (!location.isAsset()) {
             S3Client s3 = clients.create(S3Client.builder(), credentials, stack.environment().region());
             s3.putObject(r -> r.bucket(location.bucket()).key(location.key()), RequestBody.fromString(template.text()));
         }
-        String url = location.url(stack.environment().region());
-        return request -> request.templateURL(url);
+        return new StackRequest.TemplateSource(Optional.empty(), Optional.of(location.url(stack.environment().region())));
     }
 }

@@ -1,7 +1,6 @@
 package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.ProgressLog;
-import io.cdkj.toolkit.aws.PseudoParameters;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.ErrorCode;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,13 +23,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Capability;
-import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
-import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
-import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
-import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
  * Deploys one stack through a change set: checks the environment's bootstrap version when the manifest
@@ -93,25 +87,32 @@ final class StackDeployer {
         IdentityProvider<AwsCredentialsIdentity> credentials = clients.credentials(stack);
         requireBootstrapVersion(stack, credentials);
         CloudFormationClient cloudFormation = clients.cloudFormation(stack, credentials);
+        if (options.method() == DeployMethod.EXECUTE_CHANGE_SET) {
+            return executeExisting(cloudFormation, stack, options, start);
+        }
         StackTemplate template = StackTemplate.read(stack.artifact().templateFile());
-        Consumer<CreateChangeSetRequest.Builder> templateSource = assets.publish(stack, template, credentials);
+        StackRequest.TemplateSource source = assets.publish(stack, template, credentials, options.force());
         Optional<Stack> existing = settle(cloudFormation, stack);
-
-        CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder()
-                .stackName(name)
-                .changeSetName("cdkj-deploy-" + start.toEpochMilli())
-                .changeSetType(existing.isPresent() ? ChangeSetType.UPDATE : ChangeSetType.CREATE)
-                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)
-                .parameters(parameters(stack, template, options, existing))
-                .tags(tags(stack, options))
-                .notificationARNs(notificationArns(stack, options))
-                .description("cdkj deploy");
-        serviceRole(stack, options).ifPresent(request::roleARN);
-        templateSource.accept(request);
-
-        ChangeSetPlan plan = changeSets.create(cloudFormation, request.build());
+        StackRequest request = StackRequest.of(stack, template, source, options, existing);
+        if (options.method() == DeployMethod.DIRECT) {
+            return direct(cloudFormation, stack, request, existing, options, start);
+        }
+        String changeSetName = options.changeSetName().orElse("cdkj-deploy-" + start.toEpochMilli());
+        if (options.changeSetName().isPresent() && existing.isPresent()) {
+            // names are unique per stack: an earlier change set of this name (a prepared one) gives way, as in the Node CLI
+            changeSets.deleteQuietly(cloudFormation, name, changeSetName);
+        }
+        ChangeSetPlan plan = changeSets.create(cloudFormation,
+                request.changeSet(changeSetName, existing.isPresent(), options.importExistingResources()));
         if (plan instanceof ChangeSetPlan.Ready ready) {
-            return execute(cloudFormation, stack, ready, start);
+            ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
+            if (options.method() == DeployMethod.PREPARE_CHANGE_SET) {
+                log.stack(name, "change set " + changeSetName + " created, not executed (--method prepare-change-set);"
+                        + " run it with --method execute-change-set --change-set-name " + changeSetName);
+                return new StackResult(name, StackResult.Outcome.PREPARED, existing.map(StackDeployer::outputs)
+                        .orElse(Map.of()), elapsed(start), Optional.empty());
+            }
+            return execute(cloudFormation, stack, ready, options, start);
         }
         changeSets.deleteQuietly(cloudFormation, name, plan.changeSetId());
         Stack current = existing.orElseThrow(() -> new IllegalStateException("a new stack cannot be unchanged"));
@@ -132,20 +133,71 @@ final class StackDeployer {
         }
     }
 
-    /** Shows the changes, executes them and follows the stack's events to the end. */
-    private StackResult execute(CloudFormationClient cloudFormation, ResolvedStack stack, ChangeSetPlan.Ready ready,
+    /** {@code --method execute-change-set}: executes the change set {@code --change-set-name} created earlier. */
+    private StackResult executeExisting(CloudFormationClient cloudFormation, ResolvedStack stack, DeployOptions options,
             Instant start) {
         String name = stack.stackName();
-        ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
+        String changeSetName = options.changeSetName().orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,
+                "--method execute-change-set needs --change-set-name NAME (the change set prepared earlier)"));
+        ChangeSetPlan plan = changeSets.existing(cloudFormation, name, changeSetName);
+        if (plan instanceof ChangeSetPlan.Ready ready) {
+            ready.changes().forEach(change -> log.stack(name, "change: " + ChangeSets.describe(change)));
+            return execute(cloudFormation, stack, ready, options, start);
+        }
+        Stack current = Stacks.find(cloudFormation, name).orElseThrow(() -> new ToolkitException(ErrorCode.AWS,
+                "Stack " + name + " does not exist; prepare its change set with --method prepare-change-set"));
+        log.stack(name, "no changes in change set " + changeSetName + " (" + seconds(start) + ")");
+        return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(current), elapsed(start), Optional.empty());
+    }
+
+    /** {@code --method direct}: CreateStack or UpdateStack, then the events to the end. */
+    private StackResult direct(CloudFormationClient cloudFormation, ResolvedStack stack, StackRequest request,
+            Optional<Stack> existing, DeployOptions options, Instant start) {
+        String name = stack.stackName();
+        Optional<String> before = existing.flatMap(s -> StackEventStream.newestEventId(cloudFormation, s.stackId()));
+        String stackId;
+        if (existing.isEmpty()) {
+            stackId = cloudFormation.createStack(request.createStack(options.rollback())).stackId();
+        } else {
+            try {
+                stackId = cloudFormation.updateStack(request.updateStack(options.rollback())).stackId();
+            } catch (CloudFormationException e) {
+                if (!String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
+                        .contains("No updates are to be performed")) {
+                    throw e;
+                }
+                protect(cloudFormation, stack, existing.get());
+                log.stack(name, "no changes (" + seconds(start) + ")");
+                return new StackResult(name, StackResult.Outcome.NO_CHANGES, outputs(existing.get()), elapsed(start),
+                        Optional.empty());
+            }
+        }
+        return finish(cloudFormation, stack, stackId, new StackEventStream(cloudFormation, stackId, before), options, start);
+    }
+
+    /** Executes the change set and follows the stack's events to the end. */
+    private StackResult execute(CloudFormationClient cloudFormation, ResolvedStack stack, ChangeSetPlan.Ready ready,
+            DeployOptions options, Instant start) {
+        String name = stack.stackName();
         // the newest event before executing: everything after it belongs to this deployment
         Optional<String> before = StackEventStream.newestEventId(cloudFormation, ready.stackId(), poller);
         StackEventStream events = new StackEventStream(cloudFormation, ready.stackId(), before);
         // Throttling must not turn a deployment CloudFormation would run into a failure; the token makes a
         // retried request one execution.
         String token = "cdkj-" + UUID.randomUUID();
-        poller.retryThrottled("the change set of " + name, () -> cloudFormation.executeChangeSet(r -> r.stackName(name)
-                .changeSetName(ready.changeSetId()).clientRequestToken(token)));
-        Stack result = waiter.untilStable(cloudFormation, name, ready.stackId(), events).orElseThrow(
+        poller.retryThrottled("the change set of " + name, () -> cloudFormation.executeChangeSet(r -> {
+            r.stackName(name).changeSetName(ready.changeSetId()).clientRequestToken(token);
+            if (!options.rollback()) {
+                r.disableRollback(true);
+            }
+        }));
+        return finish(cloudFormation, stack, ready.stackId(), events, options, start);
+    }
+
+    private StackResult finish(CloudFormationClient cloudFormation, ResolvedStack stack, String stackId,
+            StackEventStream events, DeployOptions options, Instant start) {
+        String name = stack.stackName();
+        Stack result = waiter.untilStable(cloudFormation, name, stackId, events, options.progress()).orElseThrow(
                 () -> new ToolkitException(ErrorCode.AWS, "Stack " + name + " disappeared while deploying"));
         if (!StackStatuses.deployed(result.stackStatusAsString())) {
             String why = result.stackStatusAsString() + ": " + events.firstFailure()
@@ -194,32 +246,6 @@ final class StackDeployer {
                     r -> r.stackName(current.stackId()).enableTerminationProtection(stack.artifact().terminationProtection())));
             log.stack(stack.stackName(), "termination protection " + (stack.artifact().terminationProtection() ? "enabled" : "disabled"));
         }
-    }
-
-    private static List<Parameter> parameters(ResolvedStack stack, StackTemplate template, DeployOptions options,
-            Optional<Stack> existing) {
-        Map<String, String> unqualified = new LinkedHashMap<>(stack.artifact().parameters());
-        unqualified.putAll(options.parameters().forStack(stack.stackName()));
-        Set<String> deployed = existing.map(s -> s.parameters().stream().map(Parameter::parameterKey)
-                .collect(Collectors.toSet())).orElse(Set.of());
-        return TemplateParameters.resolve(stack.stackName(), template.json(), unqualified,
-                options.parameters().qualifiedFor(stack.stackName()), deployed);
-    }
-
-    private static List<Tag> tags(ResolvedStack stack, DeployOptions options) {
-        Map<String, String> tags = new LinkedHashMap<>(stack.artifact().tags());
-        tags.putAll(options.tags());
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    }
-
-    private static List<String> notificationArns(ResolvedStack stack, DeployOptions options) {
-        return Stream.concat(stack.artifact().notificationArns().stream(), options.notificationArns().stream())
-                .distinct().toList();
-    }
-
-    private static Optional<String> serviceRole(ResolvedStack stack, DeployOptions options) {
-        return options.roleArn().or(() -> stack.artifact().cloudFormationExecutionRoleArn())
-                .map(arn -> PseudoParameters.resolve(arn, stack.environment()));
     }
 
     private static Map<String, String> outputs(Stack stack) {

@@ -1,87 +1,151 @@
 package io.cdkj.toolkit.deploy;
 
-import io.cdkj.toolkit.ProgressLog;
-import io.cdkj.toolkit.assembly.ResolvedStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cdkj.plugin.Mode;
-import io.cdkj.toolkit.ErrorCode;
-import io.cdkj.toolkit.JsonInput;
+import io.cdkj.toolkit.ProgressLog;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.credentials.TargetCredentials;
-import java.io.IOException;
+import io.cdkj.toolkit.diff.SecurityChanges;
+import io.cdkj.toolkit.diff.SecurityDiff;
+import io.cdkj.toolkit.diff.SecurityTable;
+import io.cdkj.toolkit.diff.TemplateChanges;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
 
 /**
- * {@code cdkj diff}: compares each stack's synthesized template with the deployed one (GetTemplate,
- * with READ credentials: a diff changes nothing) and prints a summary per stack.
+ * {@code cdkj diff}: for each stack, its security changes (the Node CDK CLI's tables) and what its
+ * synthesized template changes against the deployed one, nested stacks' own changes included (see
+ * {@link NestedTemplates}). With {@link DiffMethod#TEMPLATE} only READ credentials are used (the lookup
+ * role); the change-set methods use the stack's WRITE target to create a change set (deleted again)
+ * that tells which resources would be replaced — {@link DiffMethod#AUTO} falls back to the templates
+ * when it cannot.
  *
  * <p>Thread-safe; sequential (a diff is a few calls per stack).
  */
 public final class StackDiffer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     private final TargetCredentials credentials;
     private final AwsClientFactory clients;
     private final ProgressLog log;
+    private final DiffChangeSet changeSets;
+    private final Consumer<String> verbose;
 
     public StackDiffer(TargetCredentials credentials, AwsClientFactory clients, PrintWriter out) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.clients = Objects.requireNonNull(clients, "clients");
-        this.log = new ProgressLog(out);
+        this(credentials, clients, out, Sleeper.SYSTEM, line -> { });
     }
 
     /**
-     * Prints the differences of every stack.
-     *
-     * @return the number of stacks that differ
+     * @param sleeper waits while a change set is computed
+     * @param verbose receives why a change set could not be used ({@code --verbose})
      */
+    public StackDiffer(TargetCredentials credentials, AwsClientFactory clients, PrintWriter out, Sleeper sleeper,
+            Consumer<String> verbose) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.log = new ProgressLog(out);
+        this.changeSets = new DiffChangeSet(new ChangeSets(new Poller(sleeper, PollBackoff.DEFAULT)));
+        this.verbose = Objects.requireNonNull(verbose, "verbose");
+    }
+
+    /** Prints the differences of every stack with the defaults ({@code --method auto}). */
     public int diff(List<ResolvedStack> stacks) {
+        return diff(stacks, DiffOptions.DEFAULTS);
+    }
+
+    /**
+     * Prints the differences of every stack and, at the end, how many differ.
+     *
+     * @return the number of stacks that differ (with {@code --security-only}: whose security changes broaden)
+     */
+    public int diff(List<ResolvedStack> stacks, DiffOptions options) {
         int differing = 0;
         for (ResolvedStack stack : stacks) {
-            CloudFormationClient cloudFormation = clients.create(CloudFormationClient.builder(),
-                    credentials.forTarget(stack.target(Mode.READ)), stack.environment().region());
-            JsonNode deployed = deployed(cloudFormation, stack);
-            List<String> lines = TemplateDiff.lines(deployed, StackTemplate.read(stack.artifact().templateFile()).json());
-            log.line("Stack " + stack.stackName() + " (" + stack.environment() + ")"
-                    + (deployed.isMissingNode() ? " — not deployed yet" : ""));
-            if (lines.isEmpty()) {
-                log.line("There were no differences");
-            } else {
-                differing++;
-                lines.forEach(log::line);
-            }
-            log.line("");
+            differing += diff(stack, options) ? 1 : 0;
         }
+        log.line("");
+        log.line("✨  Number of stacks with differences: " + differing);
         return differing;
     }
 
-    private static JsonNode deployed(CloudFormationClient cloudFormation, ResolvedStack stack) {
-        try {
-            Optional<String> status = Stacks.find(cloudFormation, stack.stackName()).map(s -> s.stackStatusAsString());
-            if (status.isEmpty() || StackStatuses.neverDeployed(status.get())) {
-                return MissingNode.getInstance();
+    private boolean diff(ResolvedStack stack, DiffOptions options) {
+        JsonNode proposed = StackTemplate.read(stack.artifact().templateFile()).json();
+        Map<String, String> impacts = Map.of();
+        Optional<CloudFormationClient> writer = Optional.empty();
+        if (options.method() != DiffMethod.TEMPLATE) {
+            try {
+                CloudFormationClient cloudFormation = cloudFormation(stack, Mode.WRITE);
+                impacts = changeSets.impacts(cloudFormation, stack);
+                writer = Optional.of(cloudFormation);
+            } catch (ToolkitException | SdkException e) {
+                if (options.method() == DiffMethod.CHANGE_SET) {
+                    throw e;
+                }
+                log.line("Could not create a change set for " + stack.stackName() + ", will base the diff on template"
+                        + " differences (run again with -v to see the reason)");
+                verbose.accept(stack.stackName() + ": " + e.getMessage());
             }
-            String body = cloudFormation.getTemplate(r -> r.stackName(stack.stackName())
-                    .templateStage(TemplateStage.ORIGINAL)).templateBody();
-            return body.trim().startsWith("{") ? JSON.readTree(body) : YAML.readTree(body);
-        } catch (IOException e) {
-            throw new ToolkitException(ErrorCode.AWS, "Cannot parse the deployed template of " + stack.stackName()
-                    + ": " + JsonInput.describe(e), e);
-        } catch (SdkException e) {
-            throw new ToolkitException(ErrorCode.AWS, "Cannot read the deployed template of " + stack.stackName()
-                    + " in " + stack.environment() + ": " + e.getMessage(), e);
         }
+        CloudFormationClient cloudFormation = writer.orElseGet(() -> cloudFormation(stack, Mode.READ));
+        JsonNode deployed = DeployedTemplates.of(cloudFormation, stack.stackName(), stack.environment());
+        NestedTemplates.Expanded expanded = NestedTemplates.expand(cloudFormation, stack.environment(), stack.stackName(),
+                stack.stackName(), stack.artifact().templateFile().getParent(), deployed, proposed);
+        SecurityChanges security = SecurityDiff.between(deployed, proposed);
+        TemplateChanges.Rendering changes = TemplateChanges.render(expanded.deployed(), expanded.proposed(),
+                options.contextLines(), options.strict(), impacts);
+        boolean broadening = security.broadening()
+                || expanded.nested().stream().anyMatch(n -> SecurityDiff.between(n.deployed(), n.proposed()).broadening());
+        if (options.securityOnly()) {
+            if (broadening) {
+                log.line("Stack " + stack.stackName());
+                log.line("This deployment will make potentially sensitive changes according to your current security"
+                        + " approval level.");
+                printSecurity(security, deployed, proposed, expanded);
+            }
+            return broadening;
+        }
+        boolean differs = changes.differences() > 0;
+        if (!differs && options.quiet()) {
+            return false;
+        }
+        log.line("Stack " + stack.stackName() + (deployed.isMissingNode() ? " (not deployed yet)" : ""));
+        printSecurity(security, deployed, proposed, expanded);
+        if (differs) {
+            changes.lines().forEach(log::line);
+        } else {
+            log.line("There were no differences");
+            log.line("");
+        }
+        return differs;
+    }
+
+    private void printSecurity(SecurityChanges security, JsonNode deployed, JsonNode proposed,
+            NestedTemplates.Expanded expanded) {
+        String table = SecurityTable.render(security, deployed, proposed);
+        if (!table.isEmpty()) {
+            table.lines().forEach(log::line);
+            log.line("");
+        }
+        for (NestedTemplates.Nested nested : expanded.nested()) {
+            SecurityChanges changes = SecurityDiff.between(nested.deployed(), nested.proposed());
+            String nestedTable = SecurityTable.render(changes, nested.deployed(), nested.proposed());
+            if (!nestedTable.isEmpty()) {
+                log.line("Nested stack " + nested.path());
+                nestedTable.lines().forEach(log::line);
+                log.line("");
+            }
+        }
+    }
+
+    private CloudFormationClient cloudFormation(ResolvedStack stack, Mode mode) {
+        return clients.create(CloudFormationClient.builder(), credentials.forTarget(stack.target(mode)),
+                stack.environment().region());
     }
 }

@@ -23,7 +23,7 @@ public record StackResult(String stackName, Outcome outcome, Map<String, String>
 
     /** The possible endings. */
     public enum Outcome {
-        DEPLOYED, NO_CHANGES, DESTROYED, FAILED, SKIPPED;
+        DEPLOYED, NO_CHANGES, PREPARED, DESTROYED, FAILED, SKIPPED;
 
         /** Whether the command as a whole can still succeed. */
         public boolean ok() {

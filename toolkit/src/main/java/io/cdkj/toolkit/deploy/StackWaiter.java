@@ -36,10 +36,18 @@ final class StackWaiter {
      */
     Optional<Stack> untilStable(CloudFormationClient cloudFormation, String stackName, String stackId,
             StackEventStream events) {
+        return untilStable(cloudFormation, stackName, stackId, events, StackProgress.EVENTS);
+    }
+
+    /** Like {@link #untilStable(CloudFormationClient, String, String, StackEventStream)}; {@code errors-only} prints failures only. */
+    Optional<Stack> untilStable(CloudFormationClient cloudFormation, String stackName, String stackId,
+            StackEventStream events, StackProgress progress) {
         return poller.until("stack " + stackName, () -> {
             Optional<Stack> stack = Stacks.find(cloudFormation, stackId);
             if (stack.isPresent()) {
-                events.poll().forEach(event -> log.stack(stackName, format(event)));
+                events.poll().stream()
+                        .filter(e -> progress != StackProgress.ERRORS_ONLY || StackStatuses.failedEvent(e.resourceStatusAsString()))
+                        .forEach(event -> log.stack(stackName, format(event)));
             }
             if (stack.isPresent() && StackStatuses.inProgress(stack.get().stackStatusAsString())) {
                 return Optional.empty();

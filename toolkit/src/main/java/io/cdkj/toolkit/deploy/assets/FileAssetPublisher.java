@@ -68,6 +68,15 @@ public final class FileAssetPublisher {
     public void publish(String stackName, AwsEnvironment environment, CredentialSource source,
             AssetManifest manifest,
             Predicate<AssetManifest.FileAsset> include) {
+        publish(stackName, environment, source, manifest, include, false);
+    }
+
+    /**
+     * Like {@link #publish(String, AwsEnvironment, CredentialSource, AssetManifest, Predicate)};
+     * {@code force} uploads also the objects that are already there ({@code deploy --force}).
+     */
+    public void publish(String stackName, AwsEnvironment environment, CredentialSource source,
+            AssetManifest manifest, Predicate<AssetManifest.FileAsset> include, boolean force) {
         for (AssetManifest.FileAsset asset : manifest.files()) {
             if (!include.test(asset)) {
                 continue;
@@ -77,14 +86,13 @@ public final class FileAssetPublisher {
                         + asset.source());
             }
             for (AssetManifest.FileDestination destination : asset.destinations()) {
-                publish(stackName, environment, source, asset, destination);
+                publish(stackName, environment, source, asset, destination, force);
             }
         }
     }
 
     private void publish(String stackName, AwsEnvironment stackEnvironment, CredentialSource source,
-            AssetManifest.FileAsset asset,
-            AssetManifest.FileDestination destination) {
+            AssetManifest.FileAsset asset, AssetManifest.FileDestination destination, boolean force) {
         AwsEnvironment environment = new AwsEnvironment(stackEnvironment.account(),
                 destination.region().map(r -> PseudoParameters.resolve(r, stackEnvironment)).orElse(stackEnvironment.region()));
         String bucket = PseudoParameters.resolve(destination.bucketName(), environment);
@@ -93,7 +101,7 @@ public final class FileAssetPublisher {
                 new CredentialTarget(environment, Mode.WRITE, destination.role(), source));
         S3Client s3 = clients.create(S3Client.builder(), writer, environment.region());
         try {
-            if (exists(s3, bucket, key)) {
+            if (!force && exists(s3, bucket, key)) {
                 log.stack(stackName, "asset " + asset.id() + ": already in s3://" + bucket + "/" + key);
                 return;
             }
