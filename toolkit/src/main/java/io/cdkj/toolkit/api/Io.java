@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param pluginPath       plugin jars and directories, in order (from the launcher)
  * @param outIsTerminal    whether {@code out} is a terminal a person reads (so secrets printed there end
  *                         up on a screen and in its scrollback); false for a pipe or a file
+ * @param terminal         whether a person at a terminal can answer questions on {@code in}
  */
 public record Io(
         PrintWriter out,
@@ -34,7 +35,8 @@ public record Io(
         Path workingDirectory,
         Path homeDirectory,
         List<Path> pluginPath,
-        boolean outIsTerminal) {
+        boolean outIsTerminal,
+        boolean terminal) {
 
     /**
      * System property the launcher sets to {@code true} when standard output is a terminal (the JVM
@@ -57,10 +59,14 @@ public record Io(
         pluginPath = List.copyOf(pluginPath);
     }
 
-    /** An {@code Io} whose {@code out} is not a terminal (tests, embedders, pipes). */
+    /**
+     * An {@code Io} whose {@code out} is not a terminal (tests, embedders, pipes), and whose {@code in} is one
+     * only when it is the process's own stdin on a console.
+     */
     public Io(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> environment, Path workingDirectory,
             Path homeDirectory, List<Path> pluginPath) {
-        this(out, err, in, environment, workingDirectory, homeDirectory, pluginPath, false);
+        this(out, err, in, environment, workingDirectory, homeDirectory, pluginPath, false,
+                in == System.in && System.console() != null);
     }
 
     /**
@@ -82,7 +88,8 @@ public record Io(
                 Path.of(System.getProperty("user.dir")).toAbsolutePath(),
                 homeDirectory(env),
                 parsePluginPath(path),
-                stdoutIsTerminal());
+                stdoutIsTerminal(),
+                System.console() != null);
     }
 
     /** What the launcher says, else whether the JVM has a console (standard input and output both terminals). */
@@ -112,6 +119,6 @@ public record Io(
     @Override
     public String toString() {
         return "Io[workingDirectory=" + workingDirectory + ", environment variables=" + environment.size()
-                + ", pluginPath=" + pluginPath + ", outIsTerminal=" + outIsTerminal + "]";
+                + ", pluginPath=" + pluginPath + ", outIsTerminal=" + outIsTerminal + ", terminal=" + terminal + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.cdkj.toolkit.api;
 import io.cdkj.toolkit.Secrets;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.app.AppRunner;
+import io.cdkj.toolkit.app.BuildCommand;
 import io.cdkj.toolkit.app.ColdAppRunner;
 import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.app.warm.JavaLaunch;
@@ -10,6 +11,8 @@ import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.bootstrap.Bootstrapper;
 import io.cdkj.toolkit.config.ProjectConfiguration;
+import io.cdkj.toolkit.config.Settings;
+import io.cdkj.toolkit.credentials.DefaultAccount;
 import io.cdkj.toolkit.credentials.DefaultIdentity;
 import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.access.CredentialSource;
@@ -26,6 +29,7 @@ import io.cdkj.toolkit.lookups.LookupProviders;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.plugins.PluginGuard;
 import io.cdkj.toolkit.plugins.PluginRegistry;
+import io.cdkj.toolkit.synth.AppSettings;
 import io.cdkj.toolkit.synth.SynthResult;
 import io.cdkj.toolkit.synth.SynthSettings;
 import io.cdkj.toolkit.synth.Synthesis;
@@ -66,6 +70,8 @@ public final class Toolkit implements AutoCloseable {
     private SourcedCredentials credentials;
     private CredentialOverrides overrides;
     private final Map<Optional<String>, DefaultIdentity> identities = new HashMap<>();
+    private Settings settings;
+    private DefaultAccount defaultAccount;
     private boolean closed;
 
     /** A toolkit for {@code io} and {@code options}; nothing is loaded yet. */
@@ -116,12 +122,50 @@ public final class Toolkit implements AutoCloseable {
         return clients;
     }
 
-    /** The region used when a command has none: {@code AWS_REGION}, the profile's region, else us-east-1. */
+    /**
+     * The Node CLI settings in force: the command line's over {@code cdk.json}'s over {@code ~/.cdk.json}'s.
+     * With {@code --verbose}, says once which of them cdkj ignores.
+     */
+    public synchronized Settings settings() {
+        if (settings == null) {
+            settings = options.settings().over(configuration().settings());
+            if (options.verbose() && !settings.ignored().isEmpty()) {
+                io.err().println("Ignoring Node CDK CLI settings cdkj has no use for: " + String.join(", ", settings.ignored()));
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * The region used when a command has none: {@code --region}, {@code "region"} of cdk.json,
+     * {@code AWS_REGION}, the profile's region, else us-east-1.
+     */
     public ProfileFiles.RegionChoice defaultRegion() {
+        if (options.settings().region().isPresent()) {
+            return new ProfileFiles.RegionChoice(options.settings().region().get(), "--region", true);
+        }
+        if (configuration().settings().region().isPresent()) {
+            return new ProfileFiles.RegionChoice(configuration().settings().region().get(), "\"region\" in cdk.json", true);
+        }
         return ProfileFiles.defaultRegion(io.environment(), io.homeDirectory(), configuration().profile());
     }
 
     /**
+     * How a command synthesizes: the app and output directory of the options, lookups as the settings
+     * say, and the Node CLI's context for the app from the settings.
+     *
+     * @param warm           false for {@code --no-warm}
+     * @param bundlingStacks the stacks whose assets the app bundles ({@code **} for synth, diff and deploy)
+     * @param validation     false for {@code synth --no-validation}
+     */
+    public SynthSettings synthSettings(boolean warm, List<String> bundlingStacks, boolean validation) {
+        Settings in = settings();
+        AppSettings app = new AppSettings(in.pathMetadata().orElse(true), in.assetMetadata().orElse(true),
+                in.versionReporting().orElse(true), in.staging().orElse(true), bundlingStacks, options.debug(),
+                validation, AppSettings.DEFAULTS.cliVersion());
+        return new SynthSettings(options.app(), options.output(), in.lookups().orElse(true), warm, app);
+    }
+
      * Credentials for every target: per credential source (the toolkit-wide one, or a stack's from
      * {@code cdkj:credentials}), the default identity and the selected plugins; roles on top.
      */
@@ -170,7 +214,10 @@ public final class Toolkit implements AutoCloseable {
                 config.pluginConfiguration(), clients(), io.environment(), this::warn, trust);
     }
 
-    /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
+    /**
+     * Runs the {@code build} command if there is one, then the app (with lookups, as {@code settings}
+     * allow), and reads its cloud assembly; with {@code --strict}, warnings fail it.
+     */
     public SynthResult synth(SynthSettings settings) {
         return synth(settings, io.environment());
     }
@@ -186,21 +233,34 @@ public final class Toolkit implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(io.environment());
         environment.put("CLASSPATH", app.classpath());
         SynthSettings withApp = new SynthSettings(Optional.of(JavaAppCommand.of(app)), settings.output(),
-                settings.lookups(), settings.warm());
+                settings.lookups(), settings.warm(), settings.appSettings());
         return synth(withApp, environment);
     }
 
     private SynthResult synth(SynthSettings settings, Map<String, String> appEnvironment) {
+        settings().build().ifPresent(command -> BuildCommand.run(command, configuration().workingDirectory(),
+                appEnvironment, io.err()));
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
+                this::defaultAccount,
                 () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides()),
-                io.err(), options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
+                io.err(), options.verbose(), options.strict(), this::closeWithToolkit)
+                .run(settings, appRunner(settings.warm(), appEnvironment));
+    }
+
+    /** The default identity's account for {@code CDK_DEFAULT_ACCOUNT}, cached per access key (see {@link DefaultAccount}). */
+    public synchronized Optional<String> defaultAccount() {
+        if (defaultAccount == null) {
+            defaultAccount = new DefaultAccount(credentials().defaultIdentity(), io.environment(), io.homeDirectory());
+        }
+        return defaultAccount.account();
     }
 
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
     public DeployEngine deployEngine() {
         return new DeployEngine(credentials(), clients(), DockerEnvironment.from(io.environment(), io.homeDirectory()),
-                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait());
+                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait(),
+                verboseLog(), io.environment().get("PATH"));
     }
 
     /** How long AWS calls may take, from the environment ({@link AwsTimeouts}). */
@@ -219,7 +279,7 @@ public final class Toolkit implements AutoCloseable {
 
     /** Compares stacks with what is deployed, printing on stdout. */
     public StackDiffer differ() {
-        return new StackDiffer(credentials(), clients(), io.out());
+        return new StackDiffer(credentials(), clients(), io.out(), Sleeper.SYSTEM, verboseLog());
     }
 
     /** A warning line on stderr, whole (parallel lookups and deployments share the writer). */
@@ -242,9 +302,15 @@ public final class Toolkit implements AutoCloseable {
                 err.println(line);
             }
         };
-        AppRunner cold = new ColdAppRunner(err, appOutput, environment, Clock.systemUTC());
-        return AppRunners.select(cold, warm, configuration().workingDirectory(), err, appOutput,
-                verbose ? err::println : line -> { }, environment);
+        AppRunner cold = new ColdAppRunner(err, appOutput, environment, Clock.systemUTC(), verboseLog());
+        return AppRunners.select(cold, warm, configuration().workingDirectory(), err, appOutput, verboseLog(),
+                environment);
+    }
+
+    /** Lines shown with {@code --verbose}, on stderr. */
+    private Consumer<String> verboseLog() {
+        PrintWriter err = io.err();
+        return options.verbose() ? err::println : line -> { };
     }
 
     static boolean isJsiiBanner(String line) {

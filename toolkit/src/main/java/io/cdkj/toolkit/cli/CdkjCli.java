@@ -80,6 +80,13 @@ public final class CdkjCli {
     private static int onParameterError(ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         java.io.PrintWriter err = failed.getErr();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            var nodeOnly = NodeCliOnly.explain(failed.getCommandName(), unmatched.getUnmatched());
+            if (nodeOnly.isPresent()) {
+                err.println("Error: " + UntrustedText.message(nodeOnly.get()));
+                return ErrorCode.USAGE.exitCode();
+            }
+        }
         err.println("Error: " + UntrustedText.message(e.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");

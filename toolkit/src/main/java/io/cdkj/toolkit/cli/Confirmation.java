@@ -45,8 +45,8 @@ final class Confirmation {
         }
     }
 
-    /** Only the process's own stdin attached to a console can answer; an injected stream never is. */
-    static boolean interactive(Io io) {
-        return io.in() == System.in && System.console() != null;
+    /** Whether someone can answer: a terminal ({@link Io#terminal()}), and not a CI run. */
+    static boolean interactive(Io io, boolean ci) {
+        return io.terminal() && !ci;
     }
 }

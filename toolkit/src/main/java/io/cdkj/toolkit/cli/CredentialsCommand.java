@@ -59,10 +59,6 @@ public final class CredentialsCommand extends ToolkitCommand {
             description = "Explain one account (12 digits) instead of the app's stacks; needs --mode.")
     private String account;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "With --account: the target region (default: AWS_REGION, else the profile's region, else us-east-1).")
-    private String region;
-
     @Option(names = "--mode", paramLabel = "read|write",
             description = "read (lookups) or write (deployments); default both for stacks, required with --account.")
     private Mode mode;
@@ -84,7 +80,7 @@ public final class CredentialsCommand extends ToolkitCommand {
         if (account == null) {
             return explainStacks(toolkit);
         }
-        if (!stacks.isEmpty() || all || synth.app != null || synth.output != null) {
+        if (!stacks.isEmpty() || all || toolkit.options().app().isPresent() || toolkit.options().output().isPresent()) {
             throw new ToolkitException(ErrorCode.USAGE, "--account explains one account; drop it to explain stacks"
                     + " (STACKS, --all, --app, --output).");
         }
@@ -100,8 +96,8 @@ public final class CredentialsCommand extends ToolkitCommand {
                     + " is for credential_process, where another program reads the output. Pipe it to that program,"
                     + " or pass --force to print the secret keys here anyway.");
         }
-        ProfileFiles.RegionChoice regionChoice = region != null
-                ? new ProfileFiles.RegionChoice(region, "--region", true) : toolkit.defaultRegion();
+        // the global --region (the default region) is the target region here
+        ProfileFiles.RegionChoice regionChoice = toolkit.defaultRegion();
         CredentialTarget target = CredentialTarget.of(environment(regionChoice.region()), mode);
         SourcedCredentials credentials = toolkit.credentials();
         if (format == Format.process) {
@@ -134,10 +130,7 @@ public final class CredentialsCommand extends ToolkitCommand {
             throw new ToolkitException(ErrorCode.USAGE, "--format process prints the credentials of one account:"
                     + " add --account ACCOUNT --mode read|write (and --region REGION).");
         }
-        if (region != null) {
-            throw new ToolkitException(ErrorCode.USAGE, "--region applies to --account; each stack uses its own region.");
-        }
-        SynthSettings settings = synth.settings();
+        SynthSettings settings = toolkit.synthSettings(synth.warm(), List.of(), true);
         if (settings.app().isEmpty() && toolkit.configuration().app().isEmpty()) {
             throw new ToolkitException(ErrorCode.USAGE, "Nothing to explain: pass --app (a command, or a cloud assembly"
                     + " directory such as cdk.out) or set \"app\" in cdk.json to explain the app's stacks, or pass"

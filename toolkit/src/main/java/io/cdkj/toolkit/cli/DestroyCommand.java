@@ -41,9 +41,6 @@ public final class DestroyCommand extends ToolkitCommand {
     @Mixin
     private SynthOptionsMixin synth = new SynthOptionsMixin();
 
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "CloudFormation service role for the deletion.")
-    private String roleArn;
-
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeployOptions.DEFAULT_CONCURRENCY,
             description = "Stacks deleted at the same time (default ${DEFAULT-VALUE}); see 'cdkj deploy --help'.")
     private int concurrency;
@@ -53,16 +50,19 @@ public final class DestroyCommand extends ToolkitCommand {
         if (concurrency < 1) {
             throw new ToolkitException(ErrorCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
         }
-        var assembly = toolkit.synth(synth.settings()).assembly();
+        var assembly = toolkit.synth(toolkit.synthSettings(synth.warm(), List.of(), true)).assembly();
         List<ResolvedStack> selected = StackSelection.select(assembly, stacks, all,
                 exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.DOWNSTREAM, toolkit.credentialOverrides());
         Io io = toolkit.io();
         String names = selected.stream().map(s -> s.stackName() + " (" + s.environment() + ")").collect(Collectors.joining(", "));
-        if (!force && !Confirmation.ask(io.in(), Confirmation.interactive(io), io.err(), "delete " + names, "--force")) {
+        boolean ci = toolkit.options().console().ci(io.environment());
+        boolean confirmed = force || toolkit.options().console().yes()
+                || Confirmation.ask(io.in(), Confirmation.interactive(io, ci), io.err(), "delete " + names, "--force");
+        if (!confirmed) {
             io.err().println("Destroy cancelled; nothing was deleted.");
             return 0;
         }
-        toolkit.deployEngine().destroy(selected, Optional.ofNullable(roleArn), concurrency);
+        toolkit.deployEngine().destroy(selected, toolkit.options().roleArn(), concurrency);
         return 0;
     }
 }

@@ -1,6 +1,10 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.deploy.DiffMethod;
+import io.cdkj.toolkit.deploy.DiffOptions;
 import io.cdkj.toolkit.deploy.StackSelection;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,29 +14,64 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cdkj diff}: per stack, the resources, parameters and outputs the synthesized template adds,
- * removes or changes compared with the deployed template (READ credentials).
+ * {@code cdkj diff}: per stack, its security changes and what its synthesized template changes against
+ * the deployed one (nested stacks included), in the Node CDK CLI's layout; exit 1 with {@code --fail}
+ * when any stack differs.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Compare each stack's synthesized template with the deployed one (added, removed, changed).")
+        description = "Compare each stack's synthesized template with the deployed one: security changes, then every"
+                + " change by section.",
+        footer = {"0 compared (1 with --fail when a stack differs), 3 no credentials for an account, 6 an AWS call failed,"
+                + " 2 bad arguments."})
 public final class DiffCommand extends ToolkitCommand {
 
-    @Parameters(paramLabel = "STACKS", arity = "0..*", description = "Stacks to compare (default: all).")
+    @Parameters(paramLabel = "STACKS", arity = "0..*",
+            description = "Stacks to compare (default: all), with the stacks they depend on unless --exclusively.")
     private List<String> stacks = new ArrayList<>();
 
-    /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */
+    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the named ones depend on.")
+    private boolean exclusively;
+
     @Mixin
     private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--fail", description = "Exit 1 when any stack differs.")
     private boolean fail;
 
+    @Option(names = {"-m", "--method"}, paramLabel = "auto|change-set|template", defaultValue = "auto",
+            description = "template: compare templates with READ credentials (the lookup role) only; change-set: create"
+                    + " a change set (WRITE credentials) to show replacements; auto (default): a change set when possible.")
+    private String method;
+
+    @Option(names = "--change-set", negatable = true, fallbackValue = "true",
+            description = "Deprecated in the Node CLI: --no-change-set is --method template.")
+    private Boolean changeSet;
+
+    @Option(names = "--security-only", description = "Only the stacks whose security changes widen permissions, only those tables.")
+    private boolean securityOnly;
+
+    @Option(names = "--context-lines", paramLabel = "N", defaultValue = "3",
+            description = "Unchanged lines shown around each change of a JSON value (default ${DEFAULT-VALUE}).")
+    private int contextLines;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing for stacks without differences.")
+    private boolean quiet;
+
     @Override
     protected int run(Toolkit toolkit) {
-        var assembly = toolkit.synth(synth.settings()).assembly();
-        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(), StackSelection.Extend.NONE,
-                toolkit.credentialOverrides());
-        int differing = toolkit.differ().diff(selected);
+        if (contextLines < 0) {
+            throw new ToolkitException(ErrorCode.USAGE, "--context-lines must not be negative, got " + contextLines);
+        }
+        DiffMethod diffMethod = DiffMethod.parse(method);
+        if (Boolean.FALSE.equals(changeSet)) {
+            diffMethod = DiffMethod.TEMPLATE;
+        }
+        var assembly = toolkit.synth(toolkit.synthSettings(synth.warm(),
+                exclusively && !stacks.isEmpty() ? stacks : List.of("**"), true)).assembly();
+        var selected = StackSelection.select(assembly, stacks, stacks.isEmpty(),
+                exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM, toolkit.credentialOverrides());
+        int differing = toolkit.differ().diff(selected,
+                new DiffOptions(diffMethod, contextLines, securityOnly, quiet, toolkit.options().strict()));
         return fail && differing > 0 ? 1 : 0;
     }
 }

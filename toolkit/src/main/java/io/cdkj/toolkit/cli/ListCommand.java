@@ -39,7 +39,7 @@ public final class ListCommand extends ToolkitCommand {
 
     @Override
     protected int run(Toolkit toolkit) {
-        CloudAssembly assembly = toolkit.synth(options.settings()).assembly();
+        CloudAssembly assembly = toolkit.synth(toolkit.synthSettings(options.warm(), List.of(), true)).assembly();
         List<StackArtifact> selected = stacks.isEmpty() ? assembly.stacks()
                 : StackSelection.selectArtifacts(assembly, stacks, false, StackSelection.Extend.UPSTREAM);
         PrintWriter out = toolkit.io().out();

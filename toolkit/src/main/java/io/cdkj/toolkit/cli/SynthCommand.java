@@ -9,58 +9,61 @@ import io.cdkj.toolkit.synth.Templates;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import io.cdkj.toolkit.deploy.StackSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cdkj synth [STACK...]}: runs the app (with context lookups) into the output directory;
- * prints the named stacks' templates, or — without names — where the assembly is and which stack
- * ids exist. Not thread-safe; filled by picocli.
+ * {@code cdkj synth [STACK...]}: runs the app (with context lookups) into the output directory and,
+ * as the Node CDK CLI does, prints the template when exactly one stack is selected (the named ones
+ * and what they depend on, unless {@code --exclusively}; without names, the app's only stack), or
+ * else where the assembly is and which stack ids exist. Not thread-safe; filled by picocli.
  */
 @Command(name = "synth", aliases = "synthesize",
         description = "Synthesize the app: run it, look up missing context, and write the cloud assembly.")
 public final class SynthCommand extends ToolkitCommand {
 
-    @Parameters(paramLabel = "STACK", arity = "0..*", description = "Stacks whose template to print (display names).")
+    @Parameters(paramLabel = "STACKS", arity = "0..*",
+            description = "Stacks to synthesize (display name, artifact id or stack name; * wildcards), with the"
+                    + " stacks they depend on; the template is printed when that is one stack.")
     private List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-j", "--json"}, description = "Print templates as JSON instead of YAML.")
+    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the named ones depend on.")
+    private boolean exclusively;
+
+    @Option(names = {"-j", "--json"}, description = "Print the template as JSON instead of YAML.")
     private boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print templates (only synthesize).")
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the template (only synthesize).")
     private boolean quiet;
+
+    @Option(names = "--validation", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Let the app validate (default); --no-validation gives it CDK_VALIDATION=false.")
+    private boolean validation = true;
 
     @Mixin
     private SynthOptionsMixin options;
 
     @Override
     protected int run(Toolkit toolkit) {
-        CloudAssembly assembly = toolkit.synth(options.settings()).assembly();
+        CloudAssembly assembly = toolkit.synth(toolkit.synthSettings(options.warm(),
+                exclusively && !stacks.isEmpty() ? stacks : List.of("**"), validation)).assembly();
         PrintWriter out = toolkit.io().out();
         PrintWriter err = toolkit.io().err();
-        List<StackArtifact> selected = new ArrayList<>();
-        for (String name : stacks) {
-            selected.add(assembly.stack(name).orElseThrow(() -> new ToolkitException(ErrorCode.USAGE,
-                    "No stack named '" + name + "'. Stacks in this app: " + String.join(", ", assembly.stackIds()))));
-        }
-        if (selected.isEmpty() && assembly.stacks().size() == 1) {
-            selected.add(assembly.stacks().get(0));
-        }
-        if (quiet || selected.isEmpty()) {
-            err.println("Successfully synthesized to " + assembly.directory());
-            if (selected.isEmpty()) {
-                err.println("Supply a stack id (" + String.join(", ", assembly.stackIds()) + ") to display its template.");
+        List<StackArtifact> selected = stacks.isEmpty()
+                ? (assembly.stacks().size() == 1 ? assembly.stacks() : List.of())
+                : StackSelection.selectArtifacts(assembly, stacks, false,
+                        exclusively ? StackSelection.Extend.NONE : StackSelection.Extend.UPSTREAM);
+        if (selected.size() == 1) {
+            if (!quiet) {
+                out.println(Templates.render(selected.get(0), json));
             }
             return 0;
         }
-        for (int i = 0; i < selected.size(); i++) {
-            if (i > 0) {
-                out.println(json ? "" : "---");
-            }
-            out.println(Templates.render(selected.get(i), json));
-        }
+        err.println("Successfully synthesized to " + assembly.directory());
+        err.println("Supply a stack id (" + String.join(", ", assembly.stackIds()) + ") to display its template.");
         return 0;
     }
 }
