@@ -99,7 +99,7 @@ class DeployCommandWireMockTest {
 
         // when
         CliHarness.Run run = new CliHarness(project, home).env("AWS_REGION", "us-east-2")
-                .run("deploy", "devSampleApp", "--app", assembly().toString());
+                .run("deploy", "devSampleApp", "--app", assembly().toString(), "--require-approval", "never");
 
         // then
         assertThat(run.exitCode()).isEqualTo(6);

@@ -63,8 +63,9 @@ class DeployWalkthroughTest {
         Files.writeString(sampleApp.resolve("cdk.json"),
                 JSON.writeValueAsString(Map.of("app", ReactorApps.javaCommand("sample-app", "io.cdkj.sample.SampleApp"))));
 
-        devRoles = as(moto.callerIn(DEV), "us-east-2", requiredResources, "deploy", "dev");
-        prodRoles = as(moto.callerIn(PROD), "us-east-1", requiredResources, "deploy", "prod", "--app", "cdk.out");
+        devRoles = as(moto.callerIn(DEV), "us-east-2", requiredResources, "deploy", "dev", "--require-approval", "never");
+        prodRoles = as(moto.callerIn(PROD), "us-east-1", requiredResources, "deploy", "prod", "--app", "cdk.out",
+                "--require-approval", "never");
         AwsCallLog.global().reset();
         pipeline = as(moto.callerIn(Walkthrough.SHARED_SERVICES_ACCOUNT, "pipeline"), "us-east-1", sampleApp,
                 "deploy", "--all", "--plugin", "assume-role");

@@ -265,22 +265,46 @@ class DeployEngineMotoTest {
     }
 
     @Test
-    void diff_deployedThenChanged_reportsNoDifferencesThenTheChangedResource() throws Exception {
+    void diff_methodTemplate_reportsNoDifferencesThenTheChangedResourceWithReadCredentialsOnly() throws Exception {
         // given
         engine().deploy(List.of(stack("devSampleApp", DEV, "us-east-2", "v1")), DeployOptions.DEFAULTS);
         StringWriter diffOut = new StringWriter();
         StackDiffer differ = new StackDiffer(credentials, clients, new PrintWriter(diffOut));
+        int requestsBefore = credentials.requests.size();
+        DiffOptions template = new DiffOptions(DiffMethod.TEMPLATE, 3, false, false, false);
 
         // when
-        int unchanged = differ.diff(List.of(stack("devSampleApp", DEV, "us-east-2", "v1")));
-        int changed = differ.diff(List.of(stack("devSampleApp", DEV, "us-east-2", "v2")));
+        int unchanged = differ.diff(List.of(stack("devSampleApp", DEV, "us-east-2", "v1")), template);
+        int changed = differ.diff(List.of(stack("devSampleApp", DEV, "us-east-2", "v2")), template);
 
         // then
         assertThat(unchanged).isZero();
         assertThat(changed).isEqualTo(1);
         assertThat(diffOut.toString()).contains("There were no differences",
-                "[~] Resources Param (AWS::SSM::Parameter): Value");
-        assertThat(credentials.requests).filteredOn(r -> r.mode() == Mode.READ).isNotEmpty();
+                "[~] AWS::SSM::Parameter Param\n └─ [~] Value\n     ├─ [-] v1\n     └─ [+] v2");
+        assertThat(credentials.requests.subList(requestsBefore, credentials.requests.size())).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.mode()).isEqualTo(Mode.READ));
+        assertThat(AwsCallLog.global().count("CloudFormation", "CreateChangeSet")).isEqualTo(1);
+    }
+
+    @Test
+    void diff_methodChangeSet_usesWriteCredentialsAndDeletesItsChangeSet() throws Exception {
+        // given
+        engine().deploy(List.of(stack("devSampleApp", DEV, "us-east-2", "v1")), DeployOptions.DEFAULTS);
+        StringWriter diffOut = new StringWriter();
+        StackDiffer differ = new StackDiffer(credentials, clients, new PrintWriter(diffOut));
+        AwsCallLog.global().reset();
+
+        // when
+        int changed = differ.diff(List.of(stack("devSampleApp", DEV, "us-east-2", "v2")),
+                new DiffOptions(DiffMethod.CHANGE_SET, 3, false, false, false));
+
+        // then
+        assertThat(changed).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("CloudFormation", "CreateChangeSet")).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("CloudFormation", "DeleteChangeSet")).isEqualTo(1);
+        assertThat(AwsCallLog.global().count("CloudFormation", "ExecuteChangeSet")).isZero();
+        assertThat(parameter(devCaller, "us-east-2")).contains("v1");
     }
 
     private DeployEngine engine() {

@@ -90,7 +90,7 @@ class SynthCommandTest {
 
         // then
         assertThat(run.exitCode()).isEqualTo(ErrorCode.USAGE.exitCode());
-        assertThat(run.err()).contains("No stack named 'nope'. Stacks in this app: devSampleApp, prodSampleApp");
+        assertThat(run.err()).contains("No stack matches 'nope'; the app has: devSampleApp, prodSampleApp");
     }
 
     @Test
