@@ -41,6 +41,9 @@ public final class ContextCommand extends ToolkitCommand {
     @Option(names = {"-j", "--json"}, description = "Print the cached values as JSON.")
     private boolean json;
 
+    @Option(names = {"-f", "--force"}, description = "With --reset: no error when there is no such cached value.")
+    private boolean force;
+
     @Override
     protected int run(Toolkit toolkit) throws Exception {
         ProjectConfiguration config = toolkit.configuration();
@@ -53,7 +56,7 @@ public final class ContextCommand extends ToolkitCommand {
             return 0;
         }
         if (action != null && action.reset != null) {
-            reset(file, config, action.reset, out);
+            reset(file, config, action.reset, force, out);
             return 0;
         }
         list(file.load(), file, out);
@@ -86,7 +89,8 @@ public final class ContextCommand extends ToolkitCommand {
                 + " It will be refreshed on the next synth.");
     }
 
-    private static void reset(ContextFile file, ProjectConfiguration config, String keyOrNumber, PrintWriter out) {
+    private static void reset(ContextFile file, ProjectConfiguration config, String keyOrNumber, boolean force,
+            PrintWriter out) {
         List<String> keys = keys(file.load());
         String key = keyOrNumber;
         if (!keys.contains(keyOrNumber) && keyOrNumber.matches("\\d+")) {
@@ -99,6 +103,10 @@ public final class ContextCommand extends ToolkitCommand {
             if (config.project().context().containsKey(key) || config.commandLine().containsKey(key)) {
                 throw new ToolkitException(ErrorCode.USAGE, "Cannot reset context value '" + key + "': it is set in"
                         + " cdk.json or with --context, not cached in cdk.context.json. Change it there.");
+            }
+            if (force) {
+                out.println("No cached context value " + keyOrNumber + "; nothing to reset (--force).");
+                return;
             }
             throw new ToolkitException(ErrorCode.USAGE, "No cached context value with key or number '" + keyOrNumber
                     + "' in " + file.path() + ". Run 'cdkj context' to list them.");

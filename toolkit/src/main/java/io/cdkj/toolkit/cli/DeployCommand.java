@@ -43,7 +43,7 @@ public final class DeployCommand extends ToolkitCommand {
     @Option(names = "--all", description = "Deploy every stack of the app.")
     private boolean all;
 
-    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the selected ones depend on.")
+    @Option(names = {"-e", "--exclusively"}, negatable = true, description = "Do not add the stacks the selected ones depend on.")
     private boolean exclusively;
 
     @Option(names = "--require-approval", paramLabel = "never|any-change|broadening",
@@ -68,7 +68,8 @@ public final class DeployCommand extends ToolkitCommand {
             description = "Deprecated in the Node CLI: --no-execute is --method prepare-change-set.")
     private boolean execute = true;
 
-    @Option(names = {"-f", "--force"}, description = "Publish assets even when they are already in place.")
+    @Option(names = {"-f", "--force"}, negatable = true,
+            description = "Deploy even when nothing changed (cdkj always creates a change set) and publish assets even when they are already in place.")
     private boolean force;
 
     @Option(names = "--rollback", negatable = true, fallbackValue = "true",

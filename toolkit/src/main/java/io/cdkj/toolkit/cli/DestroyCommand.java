@@ -31,10 +31,10 @@ public final class DestroyCommand extends ToolkitCommand {
     @Option(names = "--all", description = "Destroy every stack of the app.")
     private boolean all;
 
-    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks that depend on the selected ones.")
+    @Option(names = {"-e", "--exclusively"}, negatable = true, description = "Do not add the stacks that depend on the selected ones.")
     private boolean exclusively;
 
-    @Option(names = {"-f", "--force"}, description = "Do not ask for confirmation.")
+    @Option(names = {"-f", "--force"}, negatable = true, description = "Do not ask for confirmation.")
     private boolean force;
 
     /** {@code --app} (a command, or a cloud assembly directory), {@code -o}, {@code --no-lookups}. */

@@ -29,13 +29,13 @@ public final class DiffCommand extends ToolkitCommand {
             description = "Stacks to compare (default: all), with the stacks they depend on unless --exclusively.")
     private List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the named ones depend on.")
+    @Option(names = {"-e", "--exclusively"}, negatable = true, description = "Do not add the stacks the named ones depend on.")
     private boolean exclusively;
 
     @Mixin
     private SynthOptionsMixin synth = new SynthOptionsMixin();
 
-    @Option(names = "--fail", description = "Exit 1 when any stack differs.")
+    @Option(names = "--fail", negatable = true, description = "Exit 1 when any stack differs.")
     private boolean fail;
 
     @Option(names = {"-m", "--method"}, paramLabel = "auto|change-set|template", defaultValue = "auto",
@@ -43,7 +43,7 @@ public final class DiffCommand extends ToolkitCommand {
                     + " a change set (WRITE credentials) to show replacements; auto (default): a change set when possible.")
     private String method;
 
-    @Option(names = "--change-set", negatable = true, fallbackValue = "true",
+    @Option(names = {"--change-set", "--changeset"}, negatable = true, fallbackValue = "true",
             description = "Deprecated in the Node CLI: --no-change-set is --method template.")
     private Boolean changeSet;
 

@@ -94,7 +94,7 @@ public final class GlobalOptionsMixin {
             description = "Colors (cdkj prints none, so --color and --no-color change nothing; NO_COLOR is honoured).")
     private Boolean color;
 
-    @Option(names = "--strict", description = "Fail when the app reports warnings; diff also compares AWS::CDK::Metadata.")
+    @Option(names = "--strict", negatable = true, description = "Fail when the app reports warnings; diff also compares AWS::CDK::Metadata.")
     private boolean strict;
 
     @Option(names = "--notices", negatable = true, fallbackValue = "true",

@@ -43,6 +43,7 @@ final class NodeCliOnly {
 
     private static final Map<String, String> GLOBAL = Map.ofEntries(
             Map.entry("--trace", "cdkj has no stack traces for warnings" + REMOVE),
+            Map.entry("--no-trace", "cdkj has no stack traces for warnings" + REMOVE),
             Map.entry("--ignore-errors", "cdkj always stops on synthesis errors" + REMOVE),
             Map.entry("--debug-app", "use --debug (it sets CDK_DEBUG=true for the app)"),
             Map.entry("--debug-cli", "use --debug"),
@@ -57,11 +58,14 @@ final class NodeCliOnly {
     private static final Map<String, Map<String, String>> PER_COMMAND = Map.of(
             "deploy", Map.ofEntries(
                     Map.entry("--hotswap", "cdkj always deploys through CloudFormation" + REMOVE),
+                    Map.entry("--no-hotswap", "cdkj always deploys through CloudFormation" + REMOVE),
                     Map.entry("--hotswap-fallback", "cdkj always deploys through CloudFormation" + REMOVE),
+                    Map.entry("--no-hotswap-fallback", "cdkj always deploys through CloudFormation" + REMOVE),
                     Map.entry("--hotswap-ecs-minimum-healthy-percent", "cdkj has no hotswap deployments" + REMOVE),
                     Map.entry("--hotswap-ecs-maximum-healthy-percent", "cdkj has no hotswap deployments" + REMOVE),
                     Map.entry("--hotswap-ecs-stabilization-timeout-seconds", "cdkj has no hotswap deployments" + REMOVE),
                     Map.entry("--watch", "cdkj has no watch mode" + REMOVE),
+                    Map.entry("--no-watch", "cdkj has no watch mode" + REMOVE),
                     Map.entry("--logs", "cdkj has no watch mode, so no log streaming" + REMOVE),
                     Map.entry("--no-logs", "cdkj has no watch mode, so no log streaming" + REMOVE),
                     Map.entry("--build-exclude", "cdkj builds no docker image assets" + REMOVE),
@@ -75,7 +79,7 @@ final class NodeCliOnly {
                     Map.entry("--monitoring-time-minutes", "set the rollback triggers in the CloudFormation console"),
                     Map.entry("--revert-drift", "cdkj creates no drift-aware change sets" + REMOVE),
                     Map.entry("--express", "cdkj has no express mode" + REMOVE)),
-            "synth", Map.of("--watch", "cdkj has no watch mode" + REMOVE),
+            "synth", Map.of("--watch", "cdkj has no watch mode" + REMOVE, "--no-watch", "cdkj has no watch mode" + REMOVE),
             "destroy", Map.of("--express", "cdkj has no express mode" + REMOVE),
             "diff", Map.ofEntries(
                     Map.entry("--template", "deploy the template, or compare it by hand; cdkj diffs against the deployed stack"),

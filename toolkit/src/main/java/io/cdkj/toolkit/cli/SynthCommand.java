@@ -30,7 +30,7 @@ public final class SynthCommand extends ToolkitCommand {
                     + " stacks they depend on; the template is printed when that is one stack.")
     private List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-e", "--exclusively"}, description = "Do not add the stacks the named ones depend on.")
+    @Option(names = {"-e", "--exclusively"}, negatable = true, description = "Do not add the stacks the named ones depend on.")
     private boolean exclusively;
 
     @Option(names = {"-j", "--json"}, description = "Print the template as JSON instead of YAML.")

@@ -81,7 +81,10 @@ public final class DefaultAccount {
 
     /** The account of the web identity role, when the SDK default chain would use it (no profile, no static keys). */
     private Optional<String> webIdentityAccount() {
-        if (identity.profileName().isPresent() || present("AWS_ACCESS_KEY_ID")
+        // static keys (system properties, then the environment) come before a web identity in the SDK's chain
+        String propertyKey = System.getProperty("aws.accessKeyId");
+        if (identity.profileName().isPresent() || (propertyKey != null && !propertyKey.isBlank())
+                || present("AWS_ACCESS_KEY_ID")
                 || !present("AWS_WEB_IDENTITY_TOKEN_FILE") || !present("AWS_ROLE_ARN")) {
             return Optional.empty();
         }
