@@ -5,6 +5,7 @@ import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class CliHarness {
     private final List<Path> pluginPath = new ArrayList<>();
     private final List<Run> runs = new ArrayList<>();
     private boolean outIsTerminal;
+    private String answers;
 
     public CliHarness(Path workingDirectory, Path homeDirectory) {
         this.workingDirectory = workingDirectory;
@@ -49,6 +51,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** Runs as if on a terminal where a person types {@code typed} (lines, e.g. {@code "y\n"}). */
+    public CliHarness terminal(String typed) {
+        this.answers = typed;
+        return this;
+    }
+
     public CliHarness pluginPath(Path entry) {
         pluginPath.add(entry);
         return this;
@@ -62,8 +70,9 @@ public final class CliHarness {
     public Run runWith(List<Object> extraSubcommands, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                environment, workingDirectory, homeDirectory, pluginPath, outIsTerminal);
+        byte[] typed = answers == null ? new byte[0] : answers.getBytes(StandardCharsets.UTF_8);
+        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(typed),
+                environment, workingDirectory, homeDirectory, pluginPath, outIsTerminal, answers != null);
         int exit = CdkjCli.execute(args, io, extraSubcommands);
         Run run = new Run(exit, out.toString(), err.toString());
         if (!List.of(args).contains("process")) {
