@@ -35,6 +35,7 @@ import io.cdkj.toolkit.synth.SynthSettings;
 import io.cdkj.toolkit.synth.Synthesis;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -129,8 +130,11 @@ public final class Toolkit implements AutoCloseable {
     public synchronized Settings settings() {
         if (settings == null) {
             settings = options.settings().over(configuration().settings());
-            if (options.verbose() && !settings.ignored().isEmpty()) {
-                io.err().println("Ignoring Node CDK CLI settings cdkj has no use for: " + String.join(", ", settings.ignored()));
+            List<String> unused = new ArrayList<>(settings.ignored());
+            // cdkj reads the bootstrap resources' names from the cloud assembly, never from the toolkit stack
+            settings.toolkitStackName().ifPresent(name -> unused.add("toolkitStackName (" + name + ")"));
+            if (options.verbose() && !unused.isEmpty()) {
+                io.err().println("Ignoring Node CDK CLI settings cdkj has no use for: " + String.join(", ", unused));
             }
         }
         return settings;

@@ -30,10 +30,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy stacks through CloudFormation change sets, each with WRITE credentials for its account.",
             "Stacks deploy in dependency order; independent stacks deploy in parallel (--concurrency)."},
-        footer = {"0 deployed (or no changes), 6 a stack failed (its first failing resource and reason are",
-            "printed) or a docker image push failed, 5 a docker image build failed, 3 no credentials for an account,",
-            "2 bad arguments, no container tool (CDK_DOCKER) for a docker image asset, or changes that need an",
-            "approval nobody gave."})
+        footer = "0 deployed (or no changes, or change sets prepared), 6 a stack failed (its first failing resource and"
+                + " reason are printed) or a docker image push failed, 5 a docker image build failed, 3 no credentials"
+                + " for an account, 2 bad arguments, no container tool (CDK_DOCKER) for a docker image asset, or changes"
+                + " that need an approval nobody gave (nothing is deployed then).")
 public final class DeployCommand extends ToolkitCommand {
 
     @Parameters(paramLabel = "STACKS", arity = "0..*",

@@ -80,7 +80,8 @@ public final class GlobalOptionsMixin {
     private String roleArn;
 
     @Option(names = "--toolkit-stack-name", paramLabel = "NAME",
-            description = "The CDK toolkit (bootstrap) stack's name (\"toolkitStackName\"; default CDKToolkit).")
+            description = "Accepted for the Node CDK CLI's sake (\"toolkitStackName\"): cdkj reads the bootstrap"
+                    + " resources' names from the cloud assembly, so it needs no toolkit stack (--verbose says so).")
     private String toolkitStackName;
 
     @Option(names = "--ci", negatable = true, fallbackValue = "true",

@@ -46,8 +46,13 @@ public record Settings(Optional<String> build, Optional<String> region, Optional
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), List.of());
 
+    /** The cdk.json keys these settings are read from, as the Node CLI names them. */
+    public static final List<String> KEYS = List.of("build", "region", "lookups", "versionReporting", "pathMetadata",
+            "assetMetadata", "staging", "toolkitStackName", "requireApproval", "progress", "rollback", "outputsFile",
+            "tags");
+
     /** Node CLI settings keys cdkj reads nothing from (they concern features it does not have). */
-    static final List<String> IGNORED_KEYS = List.of("notices", "watch", "hotswap", "proxy", "caBundlePath",
+    public static final List<String> IGNORED_KEYS = List.of("notices", "watch", "hotswap", "proxy", "caBundlePath",
             "assetPrebuild", "toolkitBucket", "unstable", "language", "browser", "debug");
 
     public Settings {
