@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cdkj.toolkit.api.Io;
 import io.cdkj.toolkit.testing.NodeCdkCli;
+import io.cdkj.toolkit.testing.ReactorApps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import picocli.CommandLine;
  * Every command and option of the real Node CDK CLI (the pinned npm package's own option registry)
  * either parses in cdkj — same name, same short form — or is one of the Node-only ones that fail
  * with one line naming it. So a pipeline script written for the Node CLI never meets picocli's
- * "Unknown option", and nothing it passes is silently ignored. Skips only when npm is unavailable.
+ * "Unknown option", and nothing it passes is silently ignored; docs/migrating.md maps each one. Skips
+ * only when npm is unavailable.
  */
 class NodeCliFlagsTest {
 
@@ -68,6 +71,41 @@ class NodeCliFlagsTest {
                         assertThat(cdkjHas(alias.asText())).as("alias %s of %s", alias, command.getKey()).isTrue());
             }
         });
+    }
+
+    @Test
+    void migratingGuide_mapsEveryNodeCliCommandAndOption() throws IOException {
+        String guide = Files.readString(ReactorApps.repositoryRoot().resolve("docs/migrating.md"));
+        String tables = guide.substring(guide.indexOf("## Every Node CLI flag"));
+        List<String> missing = new ArrayList<>();
+        registry.get("commands").fields().forEachRemaining(command -> {
+            if (!tables.contains("`" + command.getKey() + "`")) {
+                missing.add("command " + command.getKey());
+            }
+            if (cdkjHas(command.getKey())) {
+                String section = section(tables, "### `cdk " + command.getKey() + "`");
+                command.getValue().path("options").fieldNames().forEachRemaining(option -> {
+                    if (!section.contains("--" + option) && !section.contains("--no-" + option)) {
+                        missing.add(command.getKey() + " --" + option);
+                    }
+                });
+            }
+        });
+        String global = section(tables, "### Global flags");
+        registry.get("globalOptions").fieldNames().forEachRemaining(option -> {
+            if (!global.contains("--" + option)) {
+                missing.add("global --" + option);
+            }
+        });
+
+        assertThat(missing).as("in docs/migrating.md's tables").isEmpty();
+    }
+
+    private static String section(String text, String heading) {
+        int start = text.indexOf(heading + "\n");
+        assertThat(start).as("heading %s", heading).isNotNegative();
+        int end = text.indexOf("\n### ", start + heading.length());
+        return end < 0 ? text.substring(start) : text.substring(start, end);
     }
 
     /** The option's names as the Node CLI accepts them: {@code --name}, its alias, {@code --no-name} unless false by default. */
