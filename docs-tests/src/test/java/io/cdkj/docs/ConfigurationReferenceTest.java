@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cdkj.toolkit.cli.CdkjCli;
 import io.cdkj.toolkit.api.Io;
 import io.cdkj.toolkit.config.CdkJson;
+import io.cdkj.toolkit.config.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,9 +57,15 @@ class ConfigurationReferenceTest {
         List<String> documented = MarkdownTable.rowsAfter(Repository.read(DOC), "## `cdk.json` keys").stream()
                 .map(row -> MarkdownTable.codeSpans(row.get(0)).get(0)).toList();
 
-        // CdkJson holds the CDK CLI's keys; the "cdkj" block (warm app host) is read separately.
+        // CdkJson holds the CDK CLI's keys, its last component the Node CLI's other settings (Settings.KEYS);
+        // the "cdkj" block (warm app host) is read separately.
         assertThat(documented.stream().filter(key -> !key.equals("cdkj")))
-                .hasSize(CdkJson.class.getRecordComponents().length);
+                .hasSize(CdkJson.class.getRecordComponents().length - 1 + Settings.KEYS.size())
+                .containsAll(Settings.KEYS);
+        String ignoredKeys = Repository.read(DOC).substring(Repository.read(DOC).indexOf("## `cdk.json` keys"));
+        for (String ignored : Settings.IGNORED_KEYS) {
+            assertThat(ignoredKeys).as("the accepted-and-ignored key %s is named", ignored).contains("`" + ignored + "`");
+        }
         for (String key : documented) {
             Files.writeString(work.resolve("cdk.json"), key.equals("app") ? "{\"app\": 42}"
                     : "{\"app\": \"true\", \"" + key + "\": 42}");

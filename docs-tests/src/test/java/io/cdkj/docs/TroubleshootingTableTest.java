@@ -132,6 +132,9 @@ class TroubleshootingTableTest {
                 .cdkj("destroy", "--all", "--app", "assembly"));
         SCENARIOS.put("Credentials of another partition", t -> t.asPipeline()
                 .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
+        SCENARIOS.put("Deploy needs approval and there is no terminal", t -> t.asPipeline().withIamAssembly()
+                .cdkj("deploy", "--app", "iam-assembly"));
+        SCENARIOS.put("A Node CDK CLI option cdkj does not have", t -> t.cdkj("deploy", "--hotswap"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
         SCENARIOS.put("Container tool not found", t -> t.asPipeline().withImageAssembly(GOOD_DOCKERFILE)
@@ -497,6 +500,17 @@ class TroubleshootingTableTest {
         return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"ProdDb\": {"
                 + "\"type\": \"aws:cloudformation:stack\", \"displayName\": \"Prod/Db\", \"environment\": \"aws://" + PROD
                 + "/us-east-1\", \"properties\": {\"templateFile\": \"ProdDb.template.json\", \"stackName\": \"prod-db\"}}}}");
+    }
+
+    /** A cloud assembly with one stack in the pipeline's own account: a role and a policy (widening IAM). */
+    private TroubleshootingTableTest withIamAssembly() throws IOException {
+        Files.createDirectories(work.resolve("iam-assembly"));
+        withFile("iam-assembly/Roles.template.json", "{\"Resources\": {\"Role\": {\"Type\": \"AWS::IAM::Role\","
+                + " \"Properties\": {\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\":"
+                + " \"Allow\", \"Action\": \"sts:AssumeRole\", \"Principal\": {\"Service\": \"lambda.amazonaws.com\"}}]}}}}}");
+        return withFile("iam-assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"Roles\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + SHARED + "/us-east-1\","
+                + " \"properties\": {\"templateFile\": \"Roles.template.json\"}}}}");
     }
 
     /** bin/cdkj as a process whose PATH has everything of /usr/bin and /bin except node. */
