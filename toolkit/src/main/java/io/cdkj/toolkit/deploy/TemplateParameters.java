@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 /**
  * Decides the parameter values of a change set from the template's {@code Parameters} section, the
  * values given (assembly + {@code --parameters}) and the deployed stack's current parameters: a given
- * value wins; a parameter without a default that the stack already has keeps its previous value
- * (so a deploy does not need every value repeated); otherwise CloudFormation applies the default.
+ * value wins; a parameter the stack already has keeps its previous value, default or not, as in the
+ * Node CDK CLI (so a deploy does not need every value repeated, and a value given once is not reset to
+ * the default by the next deploy; {@code --no-previous-parameters} passes no deployed keys); otherwise
+ * CloudFormation applies the default.
  * Stateless.
  */
 final class TemplateParameters {
@@ -44,7 +46,7 @@ final class TemplateParameters {
             String value = qualified.containsKey(key) ? qualified.get(key) : unqualified.get(key);
             if (value != null) {
                 parameters.add(Parameter.builder().parameterKey(key).parameterValue(value).build());
-            } else if (existing.contains(key) && !declared.path(key).has("Default")) {
+            } else if (existing.contains(key)) {
                 parameters.add(Parameter.builder().parameterKey(key).usePreviousValue(true).build());
             }
         }

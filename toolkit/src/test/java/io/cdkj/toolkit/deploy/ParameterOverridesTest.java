@@ -31,15 +31,17 @@ class ParameterOverridesTest {
     }
 
     @Test
-    void resolve_existingStackWithoutValue_usesPreviousValueUnlessTheTemplateHasADefault() throws Exception {
+    void resolve_existingStackWithoutValue_usesPreviousValueAlsoWhenTheTemplateHasADefault() throws Exception {
         var template = new ObjectMapper().readTree("{\"Parameters\":{\"A\":{\"Type\":\"String\"},"
                 + "\"B\":{\"Type\":\"String\",\"Default\":\"x\"},\"C\":{\"Type\":\"String\"}}}");
 
         List<Parameter> parameters = TemplateParameters.resolve("s", template, Map.of("C", "given"), Map.of(),
                 Set.of("A", "B"));
 
+        // as the Node CDK CLI: a deployed value is kept even when the template has a default
         assertThat(parameters).containsExactly(
                 Parameter.builder().parameterKey("A").usePreviousValue(true).build(),
+                Parameter.builder().parameterKey("B").usePreviousValue(true).build(),
                 Parameter.builder().parameterKey("C").parameterValue("given").build());
     }
 
