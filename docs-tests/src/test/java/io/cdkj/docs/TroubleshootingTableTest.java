@@ -130,8 +130,8 @@ class TroubleshootingTableTest {
         SCENARIOS.put("No app command", t -> t.asPipeline().cdkj("synth"));
         SCENARIOS.put("Destroy without --force and without a terminal", t -> t.asPipeline().withAssembly()
                 .cdkj("destroy", "--all", "--app", "assembly"));
-        SCENARIOS.put("Credentials of another partition", t -> t.asPipeline()
-                .cdkj("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read"));
+        SCENARIOS.put("Credentials of another partition", t -> t.asPipeline().withChinaAssembly()
+                .cdkj("credentials", "--mode", "read", "--app", "china-assembly"));
         SCENARIOS.put("Deploy needs approval and there is no terminal", t -> t.asPipeline().withIamAssembly()
                 .cdkj("deploy", "--app", "iam-assembly"));
         SCENARIOS.put("A Node CDK CLI option cdkj does not have", t -> t.cdkj("deploy", "--hotswap"));
@@ -500,6 +500,15 @@ class TroubleshootingTableTest {
         return withFile("assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"ProdDb\": {"
                 + "\"type\": \"aws:cloudformation:stack\", \"displayName\": \"Prod/Db\", \"environment\": \"aws://" + PROD
                 + "/us-east-1\", \"properties\": {\"templateFile\": \"ProdDb.template.json\", \"stackName\": \"prod-db\"}}}}");
+    }
+
+    /** A cloud assembly with one stack in the pipeline's account number, in a region of the aws-cn partition. */
+    private TroubleshootingTableTest withChinaAssembly() throws IOException {
+        Files.createDirectories(work.resolve("china-assembly"));
+        withFile("china-assembly/Beijing.template.json", "{\"Resources\": {}}");
+        return withFile("china-assembly/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"Beijing\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + SHARED + "/cn-north-1\","
+                + " \"properties\": {\"templateFile\": \"Beijing.template.json\"}}}}");
     }
 
     /** A cloud assembly with one stack in the pipeline's own account: a role and a policy (widening IAM). */

@@ -134,6 +134,38 @@ class DeployEngineWireMockTest {
         assertThat(printed).doesNotContain(SECRET);
     }
 
+    // Gap: moto accepts DisableRollback, UsePreviousValue and ImportExistingResources but cannot show they
+    // were sent; WireMock keeps the requests.
+    @Test
+    void deploy_noRollbackNoPreviousParametersImportExisting_sendsThemToCloudFormation() throws Exception {
+        // given: an existing stack whose parameter Env is not given
+        String deployed = stack("UPDATE_COMPLETE").replace("<Parameters/>", "<Parameters>\n          <member>\n"
+                + "            <ParameterKey>Env</ParameterKey>\n            <ParameterValue>prod</ParameterValue>\n"
+                + "          </member>\n        </Parameters>");
+        cloudFormation.on("DescribeStacks", ok(deployed));
+        cloudFormation.on("CreateChangeSet", ok(changeSetCreated()));
+        cloudFormation.on("DescribeChangeSet", ok(changeSet("CREATE_COMPLETE", null, "Modify,Param,AWS::SSM::Parameter")));
+        cloudFormation.on("DescribeStackEvents", ok(events(List.of(), null)));
+        cloudFormation.on("ExecuteChangeSet", ok(executed()));
+        DeployOptions keep = DeployOptions.builder().requireApproval(RequireApproval.NEVER).build();
+        DeployOptions reset = DeployOptions.builder().requireApproval(RequireApproval.NEVER).rollback(false)
+                .previousParameters(false).importExistingResources(true).build();
+
+        // when
+        engine.deploy(List.of(deployment(Map.of())), keep);
+        engine.deploy(List.of(deployment(Map.of())), reset);
+
+        // then
+        List<String> creates = cloudFormation.bodies("CreateChangeSet");
+        List<String> executes = cloudFormation.bodies("ExecuteChangeSet");
+        assertThat(creates).hasSize(2);
+        assertThat(creates.get(0)).contains("Parameters.member.1.ParameterKey=Env", "Parameters.member.1.UsePreviousValue=true")
+                .doesNotContain("ImportExistingResources");
+        assertThat(creates.get(1)).doesNotContain("UsePreviousValue").contains("ImportExistingResources=true");
+        assertThat(executes.get(0)).doesNotContain("DisableRollback");
+        assertThat(executes.get(1)).contains("DisableRollback=true");
+    }
+
     // Gap: moto does not fail resources the way AWS does (CREATE_FAILED with a reason, then ROLLBACK_COMPLETE).
     @Test
     void deploy_resourceFails_reportsFirstFailingResourceAndReasonAndFails() {
