@@ -135,6 +135,8 @@ class TroubleshootingTableTest {
         SCENARIOS.put("Deploy needs approval and there is no terminal", t -> t.asPipeline().withIamAssembly()
                 .cdkj("deploy", "--app", "iam-assembly"));
         SCENARIOS.put("A Node CDK CLI option cdkj does not have", t -> t.cdkj("deploy", "--hotswap"));
+        SCENARIOS.put("Build command failed", t -> t.cdkj("synth", "-q", "--build", "exit 3", "--app", "true"));
+        SCENARIOS.put("Warnings in --strict mode", t -> t.withWarningAssembly().cdkj("synth", "-q", "--strict", "--app", "warned"));
         SCENARIOS.put("Malformed cdk.json", t -> t.asPipeline().withFile("cdk.json", "{ \"app\": \"java -jar app.jar\", }")
                 .cdkj("credentials", "--account", DEV, "--mode", "read"));
         SCENARIOS.put("Container tool not found", t -> t.asPipeline().withImageAssembly(GOOD_DOCKERFILE)
@@ -511,6 +513,16 @@ class TroubleshootingTableTest {
                 + " \"properties\": {\"templateFile\": \"Beijing.template.json\"}}}}");
     }
 
+    /** A cloud assembly whose one stack carries a warning annotation. */
+    private TroubleshootingTableTest withWarningAssembly() throws IOException {
+        Files.createDirectories(work.resolve("warned"));
+        withFile("warned/devSampleApp.template.json", "{\"Resources\": {}}");
+        return withFile("warned/manifest.json", "{\"version\": \"54.0.0\", \"artifacts\": {\"devSampleApp\": {"
+                + "\"type\": \"aws:cloudformation:stack\", \"environment\": \"aws://" + DEV + "/us-east-2\","
+                + " \"properties\": {\"templateFile\": \"devSampleApp.template.json\"},"
+                + " \"metadata\": {\"/devSampleApp\": [{\"type\": \"aws:cdk:warning\", \"data\": \"this bucket is public\"}]}}}}");
+    }
+
     /** A cloud assembly with one stack in the pipeline's own account: a role and a policy (widening IAM). */
     private TroubleshootingTableTest withIamAssembly() throws IOException {
         Files.createDirectories(work.resolve("iam-assembly"));
@@ -659,7 +671,7 @@ class TroubleshootingTableTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                environment, work, home, pluginPath, terminal);
+                environment, work, home, pluginPath, terminal, false);
         int exitCode = CdkjCli.execute(args, io);
         return new Outcome(exitCode, out + err.toString());
     }

@@ -2,6 +2,7 @@ package io.cdkj.toolkit.app;
 
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
+import io.cdkj.toolkit.UntrustedText;
 import java.io.File;
 import java.io.IOException;
 import java.io.BufferedReader;
@@ -51,11 +52,11 @@ public final class BuildCommand {
             output.flush();
             if (exit != 0) {
                 throw new ToolkitException(ErrorCode.APP, "The build command failed with exit code " + exit + ": "
-                        + command + " (\"build\" in cdk.json or --build; run it by hand in " + workingDirectory + ")");
+                        + UntrustedText.excerpt(command) + " (\"build\" in cdk.json or --build; run it by hand in " + workingDirectory + ")");
             }
         } catch (IOException e) {
-            throw new ToolkitException(ErrorCode.APP, "Cannot run the build command '" + command + "' in "
-                    + workingDirectory + ": " + e.getMessage(), e);
+            throw new ToolkitException(ErrorCode.APP, "Cannot run the build command '" + UntrustedText.excerpt(command)
+                    + "' in " + workingDirectory + ": " + UntrustedText.excerpt(e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ToolkitException(ErrorCode.INTERRUPTED, "Interrupted while the build command was running.", e);

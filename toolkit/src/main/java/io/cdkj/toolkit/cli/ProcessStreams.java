@@ -27,6 +27,6 @@ final class ProcessStreams {
         Io io = Io.system();
         return new Io(new PrintWriter(new OutputStreamWriter(results, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(errors, StandardCharsets.UTF_8), true), io.in(),
-                io.environment(), io.workingDirectory(), io.homeDirectory(), io.pluginPath(), io.outIsTerminal());
+                io.environment(), io.workingDirectory(), io.homeDirectory(), io.pluginPath(), io.outIsTerminal(), io.terminal());
     }
 }

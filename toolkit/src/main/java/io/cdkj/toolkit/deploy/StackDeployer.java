@@ -154,7 +154,7 @@ final class StackDeployer {
     private StackResult direct(CloudFormationClient cloudFormation, ResolvedStack stack, StackRequest request,
             Optional<Stack> existing, DeployOptions options, Instant start) {
         String name = stack.stackName();
-        Optional<String> before = existing.flatMap(s -> StackEventStream.newestEventId(cloudFormation, s.stackId()));
+        Optional<String> before = existing.flatMap(s -> StackEventStream.newestEventId(cloudFormation, s.stackId(), poller));
         String stackId;
         if (existing.isEmpty()) {
             stackId = cloudFormation.createStack(request.createStack(options.rollback())).stackId();
