@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
@@ -34,8 +35,19 @@ final class ChangeSets {
      *     when the change set fails for any reason but "no changes"
      */
     ChangeSetPlan create(CloudFormationClient cloudFormation, CreateChangeSetRequest request) {
-        CreateChangeSetResponse created = poller.retryThrottled("change set of " + request.stackName(),
-                () -> cloudFormation.createChangeSet(request));
+        CreateChangeSetResponse created;
+        try {
+            created = poller.retryThrottled("change set of " + request.stackName(),
+                    () -> cloudFormation.createChangeSet(request));
+        } catch (CloudFormationException e) {
+            // moto refuses an update change set whose template and parameters are unchanged with UpdateStack's
+            // error (real CloudFormation creates it and fails it with "didn't contain changes"): both mean no changes
+            if (e.awsErrorDetails() != null && String.valueOf(e.awsErrorDetails().errorMessage())
+                    .contains("No updates are to be performed")) {
+                return new ChangeSetPlan.Empty(request.changeSetName(), request.stackName());
+            }
+            throw e;
+        }
         return poller.until("change set of " + request.stackName(),
                 () -> poll(cloudFormation, request.stackName(), created.id(), created.stackId()));
     }
