@@ -29,10 +29,13 @@ final class ApprovalGate {
 
     private final StackClients clients;
     private final ProgressLog log;
+    private final Poller poller;
 
-    ApprovalGate(StackClients clients, ProgressLog log) {
+    /** @param poller retries the reads of the deployed stacks while CloudFormation throttles them */
+    ApprovalGate(StackClients clients, ProgressLog log, Poller poller) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.log = Objects.requireNonNull(log, "log");
+        this.poller = Objects.requireNonNull(poller, "poller");
     }
 
     /**
@@ -56,7 +59,7 @@ final class ApprovalGate {
                 }
                 throw e;
             }
-            JsonNode deployed = DeployedTemplates.of(cloudFormation, stack.stackName(), stack.environment());
+            JsonNode deployed = DeployedTemplates.of(cloudFormation, stack.stackName(), stack.environment(), poller);
             JsonNode proposed = StackTemplate.read(stack.artifact().templateFile()).json();
             SecurityChanges changes = SecurityDiff.between(deployed, proposed);
             boolean needed = mode == RequireApproval.ANY_CHANGE ? !deployed.equals(proposed) : changes.broadening();

@@ -79,7 +79,7 @@ public final class DeployEngine {
                 new StackAssets(new FileAssetPublisher(credentials, clients, log, verbose, path), clients),
                 new ChangeSets(poller), waiter, poller, log, clock);
         this.destroyer = new StackDestroyer(stackClients, waiter, poller, log, clock);
-        this.approvals = new ApprovalGate(stackClients, log);
+        this.approvals = new ApprovalGate(stackClients, log, poller);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
@@ -34,14 +35,28 @@ final class DeployedTemplates {
      * @throws ToolkitException ({@link ErrorCode#AWS}) naming the stack when it cannot be read or parsed
      */
     static JsonNode of(CloudFormationClient cloudFormation, String stackName, AwsEnvironment environment) {
+        return of(cloudFormation, stackName, environment, Optional.empty());
+    }
+
+    /**
+     * Like {@link #of(CloudFormationClient, String, AwsEnvironment)}, its calls retried by {@code poller} while
+     * CloudFormation throttles them (a deploy reads every stack before it starts).
+     */
+    static JsonNode of(CloudFormationClient cloudFormation, String stackName, AwsEnvironment environment, Poller poller) {
+        return of(cloudFormation, stackName, environment, Optional.of(poller));
+    }
+
+    private static JsonNode of(CloudFormationClient cloudFormation, String stackName, AwsEnvironment environment,
+            Optional<Poller> poller) {
         try {
-            Optional<String> status = Stacks.find(cloudFormation, stackName).map(s -> s.stackStatusAsString());
+            Optional<String> status = call(poller, stackName, () -> Stacks.find(cloudFormation, stackName))
+                    .map(s -> s.stackStatusAsString());
             // a stack whose creation failed (ROLLBACK_COMPLETE) holds nothing and is created anew
             if (status.isEmpty() || StackStatuses.neverDeployed(status.get()) || StackStatuses.mustRecreate(status.get())) {
                 return MissingNode.getInstance();
             }
-            String body = cloudFormation.getTemplate(r -> r.stackName(stackName)
-                    .templateStage(TemplateStage.ORIGINAL)).templateBody();
+            String body = call(poller, stackName, () -> cloudFormation.getTemplate(r -> r.stackName(stackName)
+                    .templateStage(TemplateStage.ORIGINAL))).templateBody();
             return body.trim().startsWith("{") ? JSON.readTree(body) : YAML.readTree(body);
         } catch (IOException e) {
             throw new ToolkitException(ErrorCode.AWS, "Cannot parse the deployed template of " + stackName
@@ -50,5 +65,9 @@ final class DeployedTemplates {
             throw new ToolkitException(ErrorCode.AWS, "Cannot read the deployed template of " + stackName
                     + " in " + environment + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <T> T call(Optional<Poller> poller, String stackName, Supplier<T> call) {
+        return poller.isPresent() ? poller.get().retryThrottled("stack " + stackName, call) : call.get();
     }
 }
