@@ -131,8 +131,6 @@ public final class Toolkit implements AutoCloseable {
         if (settings == null) {
             settings = options.settings().over(configuration().settings());
             List<String> unused = new ArrayList<>(settings.ignored());
-            // cdkj reads the bootstrap resources' names from the cloud assembly, never from the toolkit stack
-            settings.toolkitStackName().ifPresent(name -> unused.add("toolkitStackName (" + name + ")"));
             if (options.verbose() && !unused.isEmpty()) {
                 io.err().println("Ignoring Node CDK CLI settings cdkj has no use for: " + String.join(", ", unused));
             }

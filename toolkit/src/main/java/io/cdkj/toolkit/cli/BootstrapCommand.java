@@ -55,11 +55,9 @@ public final class BootstrapCommand extends ToolkitCommand {
                     + BootstrapOptions.QUALIFIER_CONTEXT + ", the current one, else hnb659fds, the CDK's).")
     private String qualifier;
 
-    @Option(names = "--toolkit-stack-name", paramLabel = "NAME", defaultValue = BootstrapOptions.DEFAULT_TOOLKIT_STACK_NAME,
-            description = "The bootstrap stack's name (default ${DEFAULT-VALUE}).")
-    private String toolkitStackName;
+    // --toolkit-stack-name is the global option (also "toolkitStackName" in cdk.json), as in the Node CLI
 
-    @Option(names = {"-b", "--bootstrap-bucket-name"}, paramLabel = "NAME",
+    @Option(names = {"-b", "--bootstrap-bucket-name", "--toolkit-bucket-name"}, paramLabel = "NAME",
             description = "Name of the assets bucket (default cdk-QUALIFIER-assets-ACCOUNT-REGION).")
     private String bucketName;
 
@@ -100,7 +98,7 @@ public final class BootstrapCommand extends ToolkitCommand {
     @Option(names = "--show-template", description = "Print the bootstrap template and stop.")
     private boolean showTemplate;
 
-    @Option(names = "--json", description = "With --show-template: print it as JSON.")
+    @Option(names = {"-j", "--json"}, description = "With --show-template: print it as JSON.")
     private boolean json;
 
     @Option(names = {"-f", "--force"},
@@ -128,12 +126,14 @@ public final class BootstrapCommand extends ToolkitCommand {
         }
         BootstrapOptions options = BootstrapOptions.builder()
                 .trust(trust).trustForLookup(trustForLookup).untrust(untrust).executionPolicies(executionPolicies)
-                .qualifier(qualifier != null ? qualifier : BootstrapOptions.qualifierIn(toolkit.configuration().context())).toolkitStackName(toolkitStackName).bucketName(bucketName).kmsKeyId(kmsKeyId)
+                .qualifier(qualifier != null ? qualifier : BootstrapOptions.qualifierIn(toolkit.configuration().context()))
+                .toolkitStackName(toolkit.settings().toolkitStackName().orElse(BootstrapOptions.DEFAULT_TOOLKIT_STACK_NAME))
+                .bucketName(bucketName).kmsKeyId(kmsKeyId)
                 .customerKey(customerKey).publicAccessBlock(publicAccessBlock).terminationProtection(terminationProtection)
                 .tags(TagOptions.parse(tags)).denyExternalId(denyExternalId).pluginRoles(pluginRoles).force(force)
                 .build();
         List<AwsEnvironment> selected = BootstrapEnvironments.select(environments,
-                () -> BootstrapEnvironments.of(toolkit.synth(synth.settings()).assembly()));
+                () -> BootstrapEnvironments.of(toolkit.synth(toolkit.synthSettings(synth.warm(), List.of(), true)).assembly()));
         toolkit.bootstrapper().bootstrap(selected, options, chosen, concurrency);
         return 0;
     }

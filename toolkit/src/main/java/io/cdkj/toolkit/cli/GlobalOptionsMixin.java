@@ -80,8 +80,8 @@ public final class GlobalOptionsMixin {
     private String roleArn;
 
     @Option(names = "--toolkit-stack-name", paramLabel = "NAME",
-            description = "Accepted for the Node CDK CLI's sake (\"toolkitStackName\"): cdkj reads the bootstrap"
-                    + " resources' names from the cloud assembly, so it needs no toolkit stack (--verbose says so).")
+            description = "The bootstrap stack's name for 'cdkj bootstrap' (default CDKToolkit; \"toolkitStackName\")."
+                    + " Other commands read the bootstrap resources' names from the cloud assembly and need none.")
     private String toolkitStackName;
 
     @Option(names = "--ci", negatable = true, fallbackValue = "true",

@@ -17,7 +17,6 @@ final class NodeCliOnly {
 
     private static final Map<String, String> COMMANDS = Map.ofEntries(
             Map.entry("watch", "cdkj has no watch mode: run 'cdkj deploy' again after a change"),
-            Map.entry("bootstrap", "bootstrap with the Node CDK CLI's 'cdk bootstrap', or deploy required-resources"),
             Map.entry("import", "import the resources with CloudFormation's IMPORT change sets"),
             Map.entry("migrate", "use the Node CDK CLI for 'cdk migrate'"),
             Map.entry("init", "create the project with the Node CDK CLI's 'cdk init app --language java'"),
@@ -40,6 +39,9 @@ final class NodeCliOnly {
             Map.entry("explore", "use the Node CDK CLI for 'cdk explore'"),
             Map.entry("lsp", "use the Node CDK CLI for 'cdk lsp'"),
             Map.entry("cli-telemetry", "cdkj sends no telemetry"));
+
+    private static final String BOUNDARY = "cdkj's bootstrap template takes no permissions boundary; give your own"
+            + " template with --template";
 
     private static final Map<String, String> GLOBAL = Map.ofEntries(
             Map.entry("--trace", "cdkj has no stack traces for warnings" + REMOVE),
@@ -75,6 +77,21 @@ final class NodeCliOnly {
                     Map.entry("--rollback-trigger-alarm-arns", "set the rollback triggers in the CloudFormation console"),
                     Map.entry("--monitoring-time-minutes", "set the rollback triggers in the CloudFormation console"),
                     Map.entry("--revert-drift", "cdkj creates no drift-aware change sets" + REMOVE),
+                    Map.entry("--express", "cdkj has no express mode" + REMOVE)),
+            "bootstrap", Map.ofEntries(
+                    Map.entry("--example-permissions-boundary", BOUNDARY), Map.entry("--epb", BOUNDARY),
+                    Map.entry("--no-example-permissions-boundary", BOUNDARY),
+                    Map.entry("--custom-permissions-boundary", BOUNDARY), Map.entry("--cpb", BOUNDARY),
+                    Map.entry("--apply-permissions-boundary-to-all-roles", BOUNDARY),
+                    Map.entry("--no-apply-permissions-boundary-to-all-roles", BOUNDARY),
+                    Map.entry("--execute", "cdkj bootstrap always executes its change sets" + REMOVE),
+                    Map.entry("--no-execute", "cdkj bootstrap always executes its change sets" + REMOVE),
+                    Map.entry("--previous-parameters", "cdkj bootstrap merges the current stack's parameters with the"
+                            + " options, as the Node CLI does by default" + REMOVE),
+                    Map.entry("--no-previous-parameters", "cdkj bootstrap merges the current stack's parameters with the"
+                            + " options" + REMOVE),
+                    Map.entry("--import-existing-resources", "cdkj's bootstrap change sets import nothing" + REMOVE),
+                    Map.entry("--no-import-existing-resources", "cdkj's bootstrap change sets import nothing" + REMOVE),
                     Map.entry("--express", "cdkj has no express mode" + REMOVE)),
             "synth", Map.of("--watch", "cdkj has no watch mode" + REMOVE, "--no-watch", "cdkj has no watch mode" + REMOVE),
             "destroy", Map.of("--express", "cdkj has no express mode" + REMOVE),

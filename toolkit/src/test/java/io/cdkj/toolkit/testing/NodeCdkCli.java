@@ -68,7 +68,6 @@ public final class NodeCdkCli {
         return cdk.getParent().getParent().resolve("aws-cdk/lib/cli/cli-type-registry.json");
     }
 
-<<<<<<< HEAD
     /** {@link #require()}, under the name the bootstrap tests use. */
     public static NodeCdkCli installed() {
         return require();
@@ -79,8 +78,6 @@ public final class NodeCdkCli {
         return assumeRolePlugin();
     }
 
-=======
->>>>>>> b7329e9 (tests: approval gate paths through cdkj deploy on moto (non-TTY widening stops with no ExecuteChangeSet, never, terminal yes/no, --ci, --yes, any-change, cdk.json under the command line); every Node CLI option parses in cdkj or is explained in one line (from the npm package's option registry); what the app sees (CDK_DEFAULT_ACCOUNT cached per key across runs, web identity, none; --region; version reporting and metadata switches))
     /** The bench's Node CLI equivalent of cdkj's assume-role plugin ({@code --plugin FILE}). */
     public static Path assumeRolePlugin() {
         return ReactorApps.repositoryRoot().resolve("bench/assume-role-plugin.js");
