@@ -168,6 +168,7 @@ public final class Toolkit implements AutoCloseable {
         return new SynthSettings(options.app(), options.output(), in.lookups().orElse(true), warm, app);
     }
 
+    /**
      * Credentials for every target: per credential source (the toolkit-wide one, or a stack's from
      * {@code cdkj:credentials}), the default identity and the selected plugins; roles on top.
      */
