@@ -78,10 +78,18 @@ def table(header, lines):
     return "\n".join(out)
 
 
+SYNTH_STATES = {
+    "fresh": "fresh clone (no `cdk.out`, no cdkj cache, no `cdk.context.json`)",
+    "repeat": "repeat (`cdk.out` and cdkj's cache kept, `cdk.context.json` removed)",
+}
 TITLES = {
-    "synth-javacp": "1a. Cold cross-account synth of sample-app — app command `java -cp … io.cdkj.sample.SampleApp`",
-    "synth-mvn": "1b. Cold cross-account synth of sample-app — app command `mvn -e -q compile exec:java`",
-    "synth-maven-clone": "1c. Cold cross-account synth from a fresh clone — `mvn -q cdkj:synth` (the Maven plugin) against the Node CDK CLI with `mvn -e -q compile exec:java`",
+    "synth-javacp-fresh": "1a. Cross-account synth of sample-app, `java -cp … io.cdkj.sample.SampleApp`, "
+                          + SYNTH_STATES["fresh"],
+    "synth-javacp-repeat": "1b. Cross-account synth of sample-app, `java -cp … io.cdkj.sample.SampleApp`, "
+                           + SYNTH_STATES["repeat"],
+    "synth-mvn-fresh": "1c. Cross-account synth of sample-app, `mvn -e -q compile exec:java`, " + SYNTH_STATES["fresh"],
+    "synth-mvn-repeat": "1d. Cross-account synth of sample-app, `mvn -e -q compile exec:java`, " + SYNTH_STATES["repeat"],
+    "synth-maven-clone": "1e. Cold cross-account synth from a fresh clone — `mvn -q cdkj:synth` (the Maven plugin) against the Node CDK CLI with `mvn -e -q compile exec:java`",
     "credentials": "2. Credential resolution for N target accounts (assume-role plugin, moto)",
     "startup": "3. Start-up",
     "deploy-2": "4a. Deploy of 2 stacks in 2 accounts",
@@ -90,6 +98,7 @@ TITLES = {
     "images-5": "5b. Publishing one docker image asset to 5 accounts",
     "images-20": "5c. Publishing one docker image asset to 20 accounts",
     "bootstrap-25": "6. Bootstrap of 25 environments (25 accounts, 5 regions), from the pipeline with a plugin",
+    "stacks": "7. 10,000 stacks (each depending on the one before and on one far back): selection and ordering",
 }
 
 
@@ -158,6 +167,8 @@ def main(results, repo, runs, command):
                             None)
             if scenario.startswith("bootstrap"):
                 header.append("HTTP requests to moto (median)")
+            if scenario == "stacks":
+                header.append("work: dependency edges visited, names compared")
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
                 cpus = [float(extras(e)["cpu"]) for _, e in values if "cpu" in extras(e)]
@@ -168,6 +179,9 @@ def main(results, repo, runs, command):
                     line.append(f"{statistics.median(requests):.0f}" if requests else "")
                 if base:
                     line.append(f"{med / base:.2f}")
+                if scenario == "stacks":
+                    work = [e[5:] for _, e in values if e.startswith("work=")]
+                    line.append(", ".join(work[0].split()) if work else "")
                 lines.append(line)
             split = rows.get(("synth-split-" + scenario.split("-", 1)[1], "warm")) if scenario.startswith("synth") else None
             if split:
