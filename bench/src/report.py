@@ -98,7 +98,7 @@ TITLES = {
     "images-5": "5b. Publishing one docker image asset to 5 accounts",
     "images-20": "5c. Publishing one docker image asset to 20 accounts",
     "bootstrap-25": "6. Bootstrap of 25 environments (25 accounts, 5 regions), from the pipeline with a plugin",
-    "stacks": "7. 10,000 stacks (each depending on the one before and on one far back): selection and ordering",
+    "stacks": "7. 10,000 stacks in 5 accounts, 19,992 dependencies (each stack on the one before and on the one at a seventh of its index): selection and ordering before the first stack starts",
 }
 
 
@@ -168,7 +168,7 @@ def main(results, repo, runs, command):
             if scenario.startswith("bootstrap"):
                 header.append("HTTP requests to moto (median)")
             if scenario == "stacks":
-                header.append("work: dependency edges visited, names compared")
+                header.append("work (counted)")
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
                 cpus = [float(extras(e)["cpu"]) for _, e in values if "cpu" in extras(e)]
@@ -180,8 +180,8 @@ def main(results, repo, runs, command):
                 if base:
                     line.append(f"{med / base:.2f}")
                 if scenario == "stacks":
-                    work = [e[5:] for _, e in values if e.startswith("work=")]
-                    line.append(", ".join(work[0].split()) if work else "")
+                    work = [e[e.index("work=") + 5:] for _, e in values if "work=" in e]
+                    line.append(work[0] if work else "")
                 lines.append(line)
             split = rows.get(("synth-split-" + scenario.split("-", 1)[1], "warm")) if scenario.startswith("synth") else None
             if split:
