@@ -130,6 +130,41 @@ def splice(repo, sections, command, machine_info):
     return header, sorted(kept.values(), key=lambda s: s.splitlines()[0].split()[1])
 
 
+def latency_section(scenario, rows):
+    """One table per delay: N accounts, cdkj vs the Node CLI, cdkj's lookup phase, both tools' AWS calls."""
+    delay = scenario.split("-", 1)[1]
+    ns = sorted({int(variant.split()[0]) for (s, variant) in rows if s == scenario})
+    header = ["accounts (1 stack each)", "cdkj s (median, min–max)", "Node CDK CLI s (median, min–max)",
+              "× Node CDK CLI", "cdkj lookup phase s", "AWS calls: cdkj", "AWS calls: Node CDK CLI"]
+    lines = []
+    for n in ns:
+        cdkj = [v for v, _ in rows.get((scenario, f"{n} cdkj"), [])]
+        node = [v for v, _ in rows.get((scenario, f"{n} Node CDK CLI"), [])]
+        split = [v for v, _ in rows.get(("latency-split-" + delay, f"{n} cdkj"), [])]
+
+        def calls(tool):
+            extras = [e for _, e in rows.get(("latency-calls-" + delay, f"{n} {tool}"), [])]
+            if not extras:
+                return ""
+            fields = dict(f.split("=") for f in extras[0].split())
+            return (f"{fields['total']} ({fields['AssumeRole']} AssumeRole, {fields['GetCallerIdentity']} "
+                    f"GetCallerIdentity, {fields['GetParameter']} GetParameter, "
+                    f"{fields['DescribeAvailabilityZones']} DescribeAvailabilityZones)")
+
+        def cell(values):
+            if not values:
+                return ""
+            med, lo, hi = stats(values)
+            return f"{fmt(med)} ({fmt(lo)}–{fmt(hi)})"
+
+        ratio = f"{statistics.median(cdkj) / statistics.median(node):.2f}" if cdkj and node else ""
+        lines.append([n, cell(cdkj), cell(node), ratio, fmt(statistics.median(split)) if split else "",
+                      calls("cdkj"), calls("node")])
+    title = (f"8{'a' if delay == '0' else 'b'}. Latency: fresh-clone synth of an app with one stack in each of N "
+             f"accounts (one SSM and one availability-zone lookup each), {delay} ms added to every AWS call")
+    return f"### {title}\n\n" + table(header, lines)
+
+
 def main(results, repo, runs, command):
     rows = load(results)
     sections = []
@@ -140,7 +175,11 @@ def main(results, repo, runs, command):
     for (scenario, variant), values in rows.items():
         by_scenario.setdefault(scenario, []).append((variant, values))
     for scenario, variants in by_scenario.items():
-        if scenario.startswith("synth-split"):
+        if scenario.startswith("synth-split") or scenario.startswith("latency-split") \
+                or scenario.startswith("latency-calls"):
+            continue
+        if scenario.startswith("latency-"):
+            sections.append(latency_section(scenario, rows))
             continue
         lines = []
         if scenario == "credentials":

@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <pre>
  * java -cp 'local-aws/target/local-aws-0.1.0-SNAPSHOT.jar:local-aws/target/lib/*' io.cdkj.localaws.LocalAwsMain \
- *     [--port 4566] [--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--latency MS]
+ *     [--port 4566] [--seed walkthrough] [--seed scale:N] [--aws-dir DIR] [--web-identity] [--laptop HOME]
+ *     [--latency MS]
  *     [--ignore-stdin]
  * </pre>
  *
@@ -36,7 +37,7 @@ import java.util.Map;
 public final class LocalAwsMain {
 
   private static final String USAGE = "usage: LocalAwsMain [--port N (default 4566, 0 = free)] "
-      + "[--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--latency MS] [--ignore-stdin]";
+      + "[--seed walkthrough] [--seed scale:N] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--latency MS] [--ignore-stdin]";
 
   private LocalAwsMain() {
   }
@@ -62,6 +63,9 @@ public final class LocalAwsMain {
       if (options.seedWalkthrough()) {
         Walkthrough.seed(moto);
       }
+      if (options.scaleAccounts() > 0) {
+        ScaleAccounts.seed(moto, options.scaleAccounts());
+      }
       URI endpoint = proxy == null ? moto.endpoint() : proxy.endpoint();
       Path dir = options.awsDir() != null ? options.awsDir() : Files.createTempDirectory("cdkj-local-aws-");
       Map<String, String> env = AwsConfigFiles.write(dir, endpoint, moto, options.webIdentity());
@@ -76,6 +80,7 @@ public final class LocalAwsMain {
             + LaptopProfiles.SESSION + ", profiles dev and prod)");
       }
       out.println("# local AWS (moto) at " + moto.endpoint() + (options.seedWalkthrough() ? ", walkthrough seeded" : "")
+          + (options.scaleAccounts() > 0 ? ", " + options.scaleAccounts() + " scale accounts seeded" : "")
           + "; caller: " + Walkthrough.PIPELINE_ROLE_ARN + "; moto log: " + moto.logFile());
       if (proxy != null) {
         out.println("# latency proxy at " + proxy.endpoint() + ": +" + options.latencyMillis() + " ms per request;"
@@ -104,13 +109,14 @@ public final class LocalAwsMain {
     }
   }
 
-  record Options(int port, boolean seedWalkthrough, Path awsDir, boolean webIdentity, Path laptopHome,
-      long latencyMillis, boolean ignoreStdin) {
+  record Options(int port, boolean seedWalkthrough, int scaleAccounts, Path awsDir, boolean webIdentity,
+      Path laptopHome, long latencyMillis, boolean ignoreStdin) {
 
     static Options parse(String[] args) {
       long latency = -1;
       int port = 4566;
       boolean seed = false;
+      int scale = 0;
       Path dir = null;
       boolean webIdentity = false;
       Path laptopHome = null;
@@ -120,10 +126,14 @@ public final class LocalAwsMain {
           case "--port" -> port = parsePort(value(args, ++i, "--port"));
           case "--seed" -> {
             String what = value(args, ++i, "--seed");
-            if (!what.equals("walkthrough")) {
-              throw new IllegalArgumentException("unknown --seed '" + what + "'; the only seed is 'walkthrough'");
+            if (what.equals("walkthrough")) {
+              seed = true;
+            } else if (what.matches("scale:\\d{1,4}")) {
+              scale = Integer.parseInt(what.substring("scale:".length()));
+            } else {
+              throw new IllegalArgumentException("unknown --seed '" + what + "'; the seeds are 'walkthrough' and"
+                  + " 'scale:N' (N accounts, see ScaleAccounts)");
             }
-            seed = true;
           }
           case "--aws-dir" -> dir = Path.of(value(args, ++i, "--aws-dir"));
           case "--web-identity" -> webIdentity = true;
@@ -133,7 +143,7 @@ public final class LocalAwsMain {
           default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
         }
       }
-      return new Options(port, seed, dir, webIdentity, laptopHome, latency, ignoreStdin);
+      return new Options(port, seed, scale, dir, webIdentity, laptopHome, latency, ignoreStdin);
     }
 
     private static String value(String[] args, int i, String option) {
