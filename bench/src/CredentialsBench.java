@@ -1,9 +1,10 @@
 import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.access.CredentialTarget;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.api.ToolkitOptions;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.cli.GlobalOptions;
-import io.cdkj.toolkit.cli.Io;
-import io.cdkj.toolkit.cli.ToolkitSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +28,15 @@ public final class CredentialsBench {
         Mode mode = Mode.valueOf(args[1].toUpperCase(Locale.ROOT));
         Io io = Io.system();
         long start = System.nanoTime();
-        try (ToolkitSession session = new ToolkitSession(io,
-                new GlobalOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
+        try (Toolkit toolkit = new Toolkit(io,
+                new ToolkitOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, accounts));
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
                 String account = String.format(Locale.ROOT, "%012d", 500000000000L + i);
-                futures.add(pool.submit(() -> session.credentials()
-                        .forEnvironment(new AwsEnvironment(account, "us-east-1"), mode).resolveIdentity().join()));
+                futures.add(pool.submit(() -> toolkit.credentials()
+                        .forTarget(CredentialTarget.of(new AwsEnvironment(account, "us-east-1"), mode))
+                        .resolveIdentity().join()));
             }
             for (Future<?> future : futures) {
                 future.get();

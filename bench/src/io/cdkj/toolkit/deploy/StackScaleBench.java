@@ -2,6 +2,7 @@ package io.cdkj.toolkit.deploy;
 
 import io.cdkj.toolkit.assembly.AssemblyReader;
 import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.ResolvedStack;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,8 @@ public final class StackScaleBench {
         long read = System.nanoTime();
         cpu[1] = cpu();
         StackWork selection = new StackWork();
-        List<StackDeployment> stacks = StackSelection.selectArtifacts(assembly, List.of(), true,
-                StackSelection.Extend.UPSTREAM, selection).stream().map(StackSelection::toDeployment).toList();
+        List<ResolvedStack> stacks = StackSelection.selectArtifacts(assembly, List.of(), true,
+                StackSelection.Extend.UPSTREAM, selection).stream().map(ResolvedStack::of).toList();
         long selected = System.nanoTime();
         cpu[2] = cpu();
         StackWork ordering = new StackWork();
