@@ -7,6 +7,7 @@ import io.cdkj.toolkit.app.ColdAppRunner;
 import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.app.warm.JavaLaunch;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.bootstrap.Bootstrapper;
 import io.cdkj.toolkit.config.ProjectConfiguration;
@@ -15,6 +16,7 @@ import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.credentials.PluginTrust;
+import io.cdkj.toolkit.credentials.StsPacing;
 import io.cdkj.toolkit.credentials.SourcedCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.DeployEngine;
@@ -59,9 +61,11 @@ public final class Toolkit implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     /** One for the command, shared by the host of every credential source. */
     private final PluginTrust trust = new PluginTrust();
+    private StsPacing stsPacing;
 
     private ProjectConfiguration configuration;
     private PluginRegistry plugins;
+    private AwsConcurrency concurrency;
     private AwsClientFactory clients;
     private SourcedCredentials credentials;
     private CredentialOverrides overrides;
@@ -107,11 +111,20 @@ public final class Toolkit implements AutoCloseable {
         return plugins;
     }
 
-    /** SDK clients on one shared HTTP pool; closed with the toolkit. */
+    /** How far AWS work fans out: {@code cdkj:maxParallelEnvironments}, {@code cdkj:stsRequestsPerSecond}. */
+    public synchronized AwsConcurrency concurrency() {
+        if (concurrency == null) {
+            Map<String, Object> context = configuration().context();
+            concurrency = AwsConcurrency.from(key -> Optional.ofNullable(context.get(key)));
+        }
+        return concurrency;
+    }
+
+    /** SDK clients, one per (service, credentials, region), on one shared HTTP pool; closed with the toolkit. */
     public synchronized AwsClientFactory clients() {
         ensureOpen();
         if (clients == null) {
-            clients = register(new AwsClientFactory(timeouts()));
+            clients = register(new AwsClientFactory(timeouts(), concurrency().maxConnections()));
         }
         return clients;
     }
@@ -167,7 +180,15 @@ public final class Toolkit implements AutoCloseable {
         List<String> selected = source.plugins().orElse(config.plugins());
         return new HostCredentials(identity, () -> plugins().select(selected),
                 () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
-                config.pluginConfiguration(), clients(), io.environment(), this::warn, trust);
+                config.pluginConfiguration(), clients(), io.environment(), this::warn, trust, stsPacing());
+    }
+
+    /** One pace of STS calls for the whole command: every credential source's calls count against the same quotas. */
+    private synchronized StsPacing stsPacing() {
+        if (stsPacing == null) {
+            stsPacing = new StsPacing(concurrency().stsRequestsPerSecond());
+        }
+        return stsPacing;
     }
 
     /** Runs the app (with lookups, as {@code settings} allow) and reads its cloud assembly. */
@@ -193,7 +214,8 @@ public final class Toolkit implements AutoCloseable {
     private SynthResult synth(SynthSettings settings, Map<String, String> appEnvironment) {
         ProfileFiles.RegionChoice region = defaultRegion();
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
-                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides()),
+                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides(),
+                        concurrency()),
                 io.err(), options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
     }
 

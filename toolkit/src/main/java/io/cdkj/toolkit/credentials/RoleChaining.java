@@ -8,6 +8,7 @@ import io.cdkj.toolkit.access.AssumeRoleOptions;
 import io.cdkj.toolkit.access.CredentialTarget;
 import io.cdkj.toolkit.access.RoleToAssume;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,10 +39,12 @@ final class RoleChaining {
     private static final Pattern UNSAFE = Pattern.compile("[^\\w+=,.@-]");
 
     private final AwsClientFactory clients;
+    private final StsPacing pacing;
     private final String sessionName;
 
-    RoleChaining(AwsClientFactory clients, Map<String, String> env) {
+    RoleChaining(AwsClientFactory clients, StsPacing pacing, Map<String, String> env) {
         this.clients = clients;
+        this.pacing = pacing;
         this.sessionName = sessionName(env);
     }
 
@@ -72,7 +75,8 @@ final class RoleChaining {
                 .build());
         AwsCredentials assumed;
         try {
-            assumed = provider.resolveCredentials();
+            // Signed by the base credentials: STS counts the call against their account.
+            assumed = pacing.call(Optional.of(callerAccount), environment.region(), provider::resolveCredentials);
         } catch (SdkException e) {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)

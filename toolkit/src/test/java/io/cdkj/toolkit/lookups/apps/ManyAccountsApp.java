@@ -1,0 +1,56 @@
+package io.cdkj.toolkit.lookups.apps;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A stand-in CDK app for lookup fan-out tests, without jsii: {@code ManyAccountsApp N} writes a cloud
+ * assembly with N stacks, stack i in account 400000000001 + i (us-east-1), each missing one SSM lookup of
+ * {@value #PARAMETER} until the context it is given holds that key.
+ */
+public final class ManyAccountsApp {
+
+    /** The parameter each stack looks up in its own account. */
+    public static final String PARAMETER = "/cdkj/scale/message";
+
+    private ManyAccountsApp() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int stacks = Integer.parseInt(args[0]);
+        String overflow = System.getenv("CONTEXT_OVERFLOW_LOCATION_ENV");
+        String context = overflow != null ? Files.readString(Path.of(overflow))
+                : System.getenv().getOrDefault("CDK_CONTEXT_JSON", "{}");
+        Path out = Path.of(System.getenv("CDK_OUTDIR"));
+        Files.createDirectories(out);
+        StringBuilder artifacts = new StringBuilder();
+        StringBuilder missing = new StringBuilder();
+        for (int i = 0; i < stacks; i++) {
+            String account = account(i);
+            String key = key(account);
+            artifacts.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "\"Stack%d\":{\"type\":\"aws:cloudformation:stack\",\"environment\":\"aws://%s/us-east-1\","
+                            + "\"properties\":{\"templateFile\":\"Stack%d.template.json\"}}", i, account, i));
+            Files.writeString(out.resolve("Stack" + i + ".template.json"), "{\"Resources\":{}}");
+            if (!context.contains("\"" + key + "\"")) {
+                missing.append(missing.length() == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                        "{\"key\":\"%s\",\"provider\":\"ssm\",\"props\":{\"account\":\"%s\",\"region\":\"us-east-1\","
+                                + "\"parameterName\":\"%s\"}}", key, account, PARAMETER));
+            }
+        }
+        Files.writeString(out.resolve("manifest.json"), "{\"version\":\"48.0.0\",\"artifacts\":{" + artifacts + "}"
+                + (missing.length() == 0 ? "" : ",\"missing\":[" + missing + "]") + "}");
+    }
+
+    /** The account of stack {@code i}. */
+    public static String account(int i) {
+        return String.format(Locale.ROOT, "%012d", 400_000_000_001L + i);
+    }
+
+    /** The context key of the lookup in {@code account}. */
+    public static String key(String account) {
+        return "ssm:account=" + account + ":parameterName=" + PARAMETER + ":region=us-east-1";
+    }
+}
