@@ -25,6 +25,7 @@ import io.cdkj.toolkit.deploy.Sleeper;
 import io.cdkj.toolkit.deploy.StackDiffer;
 import io.cdkj.toolkit.lookups.ContextLookups;
 import io.cdkj.toolkit.lookups.LookupProviders;
+import io.cdkj.toolkit.lookups.SdkWarmUp;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.plugins.PluginGuard;
 import io.cdkj.toolkit.plugins.PluginRegistry;
@@ -213,9 +214,13 @@ public final class Toolkit implements AutoCloseable {
 
     private SynthResult synth(SynthSettings settings, Map<String, String> appEnvironment) {
         ProfileFiles.RegionChoice region = defaultRegion();
+        Runnable warmUp = () -> {
+            credentials().selectedPlugins();
+            SdkWarmUp.run(clients(), region.region());
+        };
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
                 () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides(),
-                        concurrency()),
+                        concurrency()), warmUp,
                 io.err(), options.verbose(), this::closeWithToolkit).run(settings, appRunner(settings.warm(), appEnvironment));
     }
 

@@ -78,6 +78,15 @@ public final class AwsClientFactory implements AutoCloseable {
         return typed;
     }
 
+    /**
+     * A client built like {@link #create}'s, on the same pool, but not kept or shared: for warming up
+     * the SDK's classes and endpoint rules before real calls need them. The caller closes it.
+     */
+    public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends SdkClient> C detached(
+            B builder, IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region) {
+        return builder.httpClient(httpClient).credentialsProvider(credentials).region(Region.of(region)).build();
+    }
+
     /** How many clients have been built, for tests. */
     public int size() {
         return clients.size();

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * bound is the network's, not the machine's. Within a group the lookups run side by side too, on the
  * group's SDK clients (shared with later rounds through the {@link AwsClientFactory}). A failure never
  * aborts the round: it becomes a transient {@code $providerError} value for its keys, so the app
- * reports it on the construct.
+ * reports it on the construct. A round can be started early, from a prediction ({@link #prefetch}).
  *
  * <p>A lookup names an environment, not a stack. Its credentials come from the source the app's stacks
  * in that environment get from {@code cdkj:credentials} when they all get the same one, else from the
@@ -55,6 +56,7 @@ public final class ContextLookups {
     private final LookupProviders providers;
     private final CredentialOverrides overrides;
     private final int maxParallelEnvironments;
+    private final AtomicReference<Prefetched> prefetched = new AtomicReference<>();
 
     /** Lookups with {@link AwsConcurrency#DEFAULT}. */
     public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers) {
@@ -87,7 +89,21 @@ public final class ContextLookups {
     }
 
     /**
-     * Looks up every entry of {@code missing}.
+     * Starts looking up {@code predicted} — what the app is expected to ask for — in the background, so
+     * the next {@link #lookup} finds those answers ready (see {@link Prefetched}). Entries this toolkit
+     * cannot look up are left for {@link #lookup} to report.
+     */
+    public void prefetch(List<MissingContext> predicted) {
+        List<MissingContext> supported = predicted.stream()
+                .filter(m -> providers.find(m.provider()).isPresent() && m.target().isPresent()).toList();
+        // With per-stack credentials the source depends on the stacks, which only the app's first run names.
+        if (!supported.isEmpty() && overrides.isEmpty()) {
+            prefetched.set(Prefetched.start(() -> lookUp(supported, List.of())));
+        }
+    }
+
+    /**
+     * Looks up every entry of {@code missing} (with the answers of a {@link #prefetch}, if one was started).
      *
      * @throws ToolkitException with {@link ErrorCode#USAGE} before any AWS call when a provider is
      *     unsupported; {@link ErrorCode#INTERRUPTED} when interrupted
@@ -107,6 +123,11 @@ public final class ContextLookups {
         if (!stacks.isEmpty()) {
             overrides.requireValid(stacks.stream().map(StackArtifact::names).toList());
         }
+        Prefetched early = prefetched.getAndSet(null);
+        return early == null ? lookUp(missing, stacks) : early.answer(missing, m -> lookUp(m, stacks));
+    }
+
+    private LookupResults lookUp(List<MissingContext> missing, List<StackArtifact> stacks) {
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();
         Map<CredentialTarget, List<MissingContext>> groups = new LinkedHashMap<>();

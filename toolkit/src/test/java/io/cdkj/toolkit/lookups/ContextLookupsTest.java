@@ -162,6 +162,43 @@ class ContextLookupsTest {
     }
 
     @Test
+    void prefetch_answersTheKeysAskedLaterAndLooksUpOnlyTheRest() throws Exception {
+        // given: a provider that counts its calls per key and lets the test see the prefetch under way
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        CountDownLatch prefetching = new CountDownLatch(2);
+        LookupProvider counting = new LookupProvider() {
+            @Override
+            public String key() {
+                return "ssm";
+            }
+
+            @Override
+            public JsonNode lookup(MissingContext query, LookupClients clients) {
+                calls.computeIfAbsent(query.key(), k -> new AtomicInteger()).incrementAndGet();
+                prefetching.countDown();
+                return TextNode.valueOf("value of " + query.key());
+            }
+        };
+        ContextLookups lookups = new ContextLookups(new FakeEnvironmentCredentials(Set.of()), factory,
+                new LookupProviders(List.of(counting)));
+        MissingContext dev = ssm(DEV, Optional.empty());
+        MissingContext prod = ssm(PROD, Optional.empty());
+        MissingContext other = new MissingContext("ssm:other", "ssm", dev.props().deepCopy().put("parameterName", "/q"));
+
+        // when: dev and prod predicted; then the app asks for dev and another key
+        lookups.prefetch(List.of(dev, prod));
+        assertThat(prefetching.await(20, TimeUnit.SECONDS)).as("the prefetch ran before anything was asked").isTrue();
+        LookupResults results = lookups.lookup(List.of(other, dev));
+
+        // then
+        assertThat(results.values().keySet()).containsExactly(other.key(), dev.key());
+        assertThat(results.values().get(dev.key())).isEqualTo(TextNode.valueOf("value of " + dev.key()));
+        assertThat(calls.get(dev.key())).hasValue(1);
+        assertThat(calls.get(other.key())).hasValue(1);
+        assertThat(results.failures()).isEmpty();
+    }
+
+    @Test
     void lookup_lookupRoleArn_assumesItOnTopOncePerEnvironmentAndRole() {
         // given
         FakeEnvironmentCredentials credentials = new FakeEnvironmentCredentials(Set.of());

@@ -112,6 +112,29 @@ class LookupFanOutTest {
                 allAtOnce.arrived()).isTrue();
     }
 
+    @Test
+    void synthAgain_afterTheContextWasCleared_looksTheValuesUpDuringTheAppsFirstRun() throws Exception {
+        // given: a synth of three accounts, then the context cleared (as `cdkj context --clear` does)
+        Path project = Files.createDirectories(work.resolve("again"));
+        String app = JAVA + " -Xshare:auto -cp " + classes() + " " + ManyAccountsApp.class.getName() + " 3";
+        CliHarness cli = new CliHarness(project, home);
+        assertThat(cli.run("--plugin", "assume-role", "synth", "--no-warm", "--app", app).exitCode()).isZero();
+        Files.delete(project.resolve("cdk.context.json"));
+        proxy.reset();
+
+        // when: this time the app's first run waits for the lookups before it writes its assembly
+        CliHarness.Run run = cli.run("--plugin", "assume-role", "--verbose", "synth", "--no-warm", "--app",
+                app + " " + proxy.endpoint().resolve(LatencyProxy.ADMIN + "calls"));
+
+        // then: the app's first run saw all three lookups made while it waited; none was made twice
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Looking up 3 values of the last synth during the app's first run");
+        assertThat(Files.readString(project.resolve("cdk.out/waited.txt"))).isEqualTo("true");
+        assertThat(proxy.calls().count("ssm", "GetParameter")).isEqualTo(3);
+        assertThat(proxy.calls().count("sts", "AssumeRole")).isEqualTo(3);
+        assertThat(Files.readString(project.resolve("cdk.context.json"))).contains("hello from " + ManyAccountsApp.account(2));
+    }
+
     private static Path classes() throws URISyntaxException {
         return Path.of(ManyAccountsApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }

@@ -1,14 +1,22 @@
 package io.cdkj.toolkit.lookups.apps;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in CDK app for lookup fan-out tests, without jsii: {@code ManyAccountsApp N} writes a cloud
  * assembly with N stacks, stack i in account 400000000001 + i (us-east-1), each missing one SSM lookup of
- * {@value #PARAMETER} until the context it is given holds that key.
+ * {@value #PARAMETER} until the context it is given holds that key. With a second argument, the URL of a
+ * {@code LatencyProxy}'s {@code calls} endpoint, a run that misses values first waits (up to 30 s) until
+ * the proxy has seen one GetParameter per stack, and writes whether it did to {@code waited.txt} in the
+ * output directory: proof that the lookups ran while this run was still under way.
  */
 public final class ManyAccountsApp {
 
@@ -40,8 +48,32 @@ public final class ManyAccountsApp {
                                 + "\"parameterName\":\"%s\"}}", key, account, PARAMETER));
             }
         }
+        if (args.length > 1 && missing.length() > 0) {
+            Files.writeString(out.resolve("waited.txt"), String.valueOf(awaitLookups(URI.create(args[1]), stacks)));
+        }
         Files.writeString(out.resolve("manifest.json"), "{\"version\":\"48.0.0\",\"artifacts\":{" + artifacts + "}"
                 + (missing.length() == 0 ? "" : ",\"missing\":[" + missing + "]") + "}");
+    }
+
+    /** Whether the proxy saw {@code stacks} GetParameter calls within 30 s. */
+    private static boolean awaitLookups(URI calls, int stacks) throws IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (System.nanoTime() < deadline) {
+                long seen = http.send(HttpRequest.newBuilder(calls).build(), HttpResponse.BodyHandlers.ofString()).body()
+                        .lines().filter(l -> l.startsWith("ssm\tGetParameter\t"))
+                        .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf('\t') + 1))).sum();
+                if (seen >= stacks) {
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The account of stack {@code i}. */
