@@ -3,6 +3,7 @@ package io.cdkj.toolkit.deploy;
 import io.cdkj.toolkit.assembly.AssemblyReader;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.ResolvedStack;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class StackScaleBench {
         cpu[2] = cpu();
         StackWork ordering = new StackWork();
         List<StackResult> results = DependencyRunner.run(stacks, false, DeployOptions.DEFAULT_CONCURRENCY,
+                AwsConcurrency.DEFAULT_MAX_PARALLEL_ENVIRONMENTS,
                 s -> new StackResult(s.stackName(), StackResult.Outcome.DEPLOYED, Map.of(), Duration.ZERO,
                         Optional.empty()), ordering);
         long ordered = System.nanoTime();

@@ -227,7 +227,7 @@ public final class Toolkit implements AutoCloseable {
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
     public DeployEngine deployEngine() {
         return new DeployEngine(credentials(), clients(), DockerEnvironment.from(io.environment(), io.homeDirectory()),
-                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait());
+                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait(), concurrency());
     }
 
     /** How long AWS calls may take, from the environment ({@link AwsTimeouts}). */

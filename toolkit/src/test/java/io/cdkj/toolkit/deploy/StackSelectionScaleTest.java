@@ -151,7 +151,7 @@ class StackSelectionScaleTest {
         StackWork work = new StackWork();
 
         // when
-        List<StackResult> results = DependencyRunner.run(stacks, false, 4, s -> {
+        List<StackResult> results = DependencyRunner.run(stacks, false, 4, 128, s -> {
             position.put(s.displayName(), started.getAndIncrement());
             return new StackResult(s.stackName(), StackResult.Outcome.DEPLOYED, Map.of(), Duration.ZERO, Optional.empty());
         }, work);
@@ -162,8 +162,9 @@ class StackSelectionScaleTest {
         stacks.forEach(s -> dependenciesOf.put(s.displayName(), s.artifact().stackDependencies()));
         dependenciesOf.forEach((id, deps) -> deps.forEach(d -> assertThat(position.get(d)).as(d + " before " + id)
                 .isLessThan(position.get(id))));
-        // building (once per edge), ordering (once per edge), and each stack's wait list (once per edge)
-        assertThat(work.edgeVisits()).isLessThanOrEqualTo(3 * dependencies);
+        // each edge a constant number of times: building, ordering, counting what each stack waits for,
+        // checking its predecessors' results, releasing its successors
+        assertThat(work.edgeVisits()).isLessThanOrEqualTo(5 * dependencies);
     }
 
     private static String id(int i) {
