@@ -175,7 +175,8 @@ def main(results, repo, runs, command):
     for (scenario, variant), values in rows.items():
         by_scenario.setdefault(scenario, []).append((variant, values))
     for scenario, variants in by_scenario.items():
-        if scenario.startswith("synth-split") or scenario.startswith("latency-split") \
+        if scenario.startswith("synth-split") or scenario.startswith("synth-lookups") \
+                or scenario.startswith("latency-split") \
                 or scenario.startswith("latency-calls"):
             continue
         if scenario.startswith("latency-"):
@@ -228,6 +229,12 @@ def main(results, repo, runs, command):
                 total = statistics.median(float(e) for _, e in split if e)
                 lines.append(["(warm: toolkit's own work, from --verbose timing)", fmt(own), "", len(split), "",
                               f"{100 * own / total:.1f} % of synth"])
+            phases = {variant: statistics.median(v for v, _ in values) for (sc, variant), values in rows.items()
+                      if scenario.startswith("synth-") and sc == "synth-lookups-" + scenario.split("-", 1)[1]}
+            if phases:
+                names = {"warm": "cdkj", "late": "without early start", "cold": "--no-warm"}
+                lines.append(["(lookup phase, from --verbose timing)", "; ".join(
+                    f"{names.get(v, v)} {fmt(m)} s" for v, m in phases.items()), "", "", "", ""])
         sections.append(f"### {TITLES.get(scenario, scenario)}\n\n" + table(header, lines))
 
     m = machine()
