@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * sends them: point {@code AWS_ENDPOINT_URL} at {@link #endpoint()}. Requests run concurrently (one
  * thread each), so the delay overlaps as it would on a network. {@link #gate} holds matching
  * requests until a number of them are in flight together: a proof of concurrency by counting, not
- * timing.
+ * timing. {@link #throttle} answers some STS requests with throttling, as STS does over its quota.
  *
  * <p>Paths under {@value #ADMIN} are the proxy's own, for scripts: {@code GET calls} (tab-separated
  * {@code service operation account count} lines), {@code POST reset}, {@code POST delay?ms=N}. They are
@@ -53,6 +53,7 @@ public final class LatencyProxy implements AutoCloseable {
   private final HttpClient client;
   private final AwsCallLog calls = new AwsCallLog();
   private final List<ProxyGate> gates = new CopyOnWriteArrayList<>();
+  private final List<ProxyThrottle> throttles = new CopyOnWriteArrayList<>();
   private final AtomicLong delayNanos;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -120,10 +121,11 @@ public final class LatencyProxy implements AutoCloseable {
     return maxInFlight.get();
   }
 
-  /** Forgets the counted calls, the gates and the in-flight maximum (not the learned accounts). */
+  /** Forgets the counted calls, the gates, the throttles and the in-flight maximum (not the learned accounts). */
   public void reset() {
     calls.reset();
     gates.clear();
+    throttles.clear();
     maxInFlight.set(inFlight.get());
   }
 
@@ -137,6 +139,16 @@ public final class LatencyProxy implements AutoCloseable {
     ProxyGate gate = new ProxyGate(service, operation, parties, timeout);
     gates.add(gate);
     return gate;
+  }
+
+  /**
+   * Answers the next {@code times} STS {@code operation} requests (e.g. {@code "AssumeRole"}) with STS's
+   * throttling error instead of forwarding them.
+   */
+  public ProxyThrottle throttle(String operation, int times) {
+    ProxyThrottle throttle = new ProxyThrottle(operation, times);
+    throttles.add(throttle);
+    return throttle;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -157,6 +169,11 @@ public final class LatencyProxy implements AutoCloseable {
             gate.pass(call);
           }
           sleeper.sleep(Duration.ofNanos(delayNanos.get()));
+          if (throttles.stream().anyMatch(t -> t.take(call))) {
+            calls.record(call);
+            ProxyThrottle.answer(exchange);
+            return;
+          }
         }
         HttpResponse<byte[]> response;
         try {

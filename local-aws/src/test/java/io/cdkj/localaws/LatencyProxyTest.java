@@ -160,6 +160,36 @@ class LatencyProxyTest {
     return proxy.endpoint().resolve(LatencyProxy.ADMIN + command);
   }
 
+  @Test
+  void throttle_answersTheNextStsRequestsWithStsThrottlingAndCountsThem(MotoServer moto) {
+    // given
+    proxy = LatencyProxy.start(moto.endpoint(), Duration.ZERO, delays::add);
+    ProxyThrottle throttle = proxy.throttle("GetCallerIdentity", 2);
+
+    // when: one attempt per call, so each throttled answer reaches the caller
+    List<Boolean> throttled = new CopyOnWriteArrayList<>();
+    String account;
+    try (StsClient sts = StsClient.builder().endpointOverride(proxy.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(moto.rootKeys()))
+        .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build()) {
+      for (int i = 0; i < 2; i++) {
+        try {
+          sts.getCallerIdentity();
+          throttled.add(false);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+          throttled.add(e.isThrottlingException() && "Throttling".equals(e.awsErrorDetails().errorCode()));
+        }
+      }
+      account = sts.getCallerIdentity().account();
+    }
+
+    // then
+    assertThat(throttled).containsExactly(true, true);
+    assertThat(account).isNotBlank();
+    assertThat(throttle.throttled()).isEqualTo(2);
+    assertThat(proxy.calls().count("sts", "GetCallerIdentity")).isEqualTo(3);
+  }
+
   private StsClient sts(AwsCredentials credentials) {
     return StsClient.builder().endpointOverride(proxy.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();

@@ -187,7 +187,7 @@ public final class Toolkit implements AutoCloseable {
     /** One pace of STS calls for the whole command: every credential source's calls count against the same quotas. */
     private synchronized StsPacing stsPacing() {
         if (stsPacing == null) {
-            stsPacing = new StsPacing(concurrency().stsRequestsPerSecond());
+            stsPacing = new StsPacing(concurrency().stsRequestsPerSecond(), timeouts().throttledWait());
         }
         return stsPacing;
     }

@@ -8,9 +8,11 @@ import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
 import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.aws.Partitions;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.access.CredentialTarget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,7 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
             Supplier<List<String>> foundPluginNames, Configuration configuration, AwsClientFactory clients,
             Map<String, String> env, Consumer<String> warnings, PluginTrust trust) {
         this(defaultIdentity, selectedPlugins, foundPluginNames, configuration, clients, env, warnings, trust,
-                new StsPacing(AwsConcurrency.DEFAULT.stsRequestsPerSecond()));
+                new StsPacing(AwsConcurrency.DEFAULT.stsRequestsPerSecond(), AwsTimeouts.DEFAULT.throttledWait()));
     }
 
     /**

@@ -18,7 +18,9 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * (calling account, STS region) — smooth, with the first call of a burst never waiting — at the
  * configured rate; and a call STS throttled even after the SDK's own retries is tried again, up to
  * {@value #THROTTLED_RETRIES} times, after an exponential backoff with jitter (a random wait between half
- * and all of 0.5 s, 1 s, 2 s, …, at most 5 s), as the AWS SDKs back off.
+ * and all of 0.5 s, 1 s, 2 s, …, at most 5 s), as the AWS SDKs back off — but never waiting longer in
+ * all than the command's throttled wait ({@code CDKJ_AWS_THROTTLED_WAIT}, the bound the deploy
+ * engine's polling keeps too; 0 leaves throttling to the SDK's own retries).
  *
  * <p>Thread-safe.
  */
@@ -39,17 +41,24 @@ public final class StsPacing {
     }
 
     private final double requestsPerSecond;
+    private final Duration maxThrottledWait;
     private final Waiter waiter;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final AtomicLong permits = new AtomicLong();
 
-    /** Paces at {@code requestsPerSecond} per (calling account, region). */
-    public StsPacing(double requestsPerSecond) {
-        this(requestsPerSecond, duration -> Thread.sleep(duration.toMillis()));
+    /**
+     * Paces at {@code requestsPerSecond} per (calling account, region).
+     *
+     * @param maxThrottledWait the longest the backoffs of one call may add up to
+     *                         ({@link io.cdkj.toolkit.aws.AwsTimeouts#throttledWait()})
+     */
+    public StsPacing(double requestsPerSecond, Duration maxThrottledWait) {
+        this(requestsPerSecond, maxThrottledWait, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    StsPacing(double requestsPerSecond, Waiter waiter) {
+    StsPacing(double requestsPerSecond, Duration maxThrottledWait, Waiter waiter) {
         this.requestsPerSecond = requestsPerSecond;
+        this.maxThrottledWait = maxThrottledWait;
         this.waiter = waiter;
     }
 
@@ -62,6 +71,7 @@ public final class StsPacing {
     <T> T call(Optional<String> account, String region, Supplier<T> call) {
         RateLimiter limiter = limiters.computeIfAbsent(account.orElse("?") + "/" + region,
                 key -> RateLimiter.create(requestsPerSecond));
+        Duration waited = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
             limiter.acquire();
             permits.incrementAndGet();
@@ -71,7 +81,12 @@ public final class StsPacing {
                 if (attempt >= THROTTLED_RETRIES || !isThrottling(e)) {
                     throw e;
                 }
-                backOff(attempt);
+                Duration backoff = backoff(attempt);
+                if (waited.plus(backoff).compareTo(maxThrottledWait) > 0) {
+                    throw e;
+                }
+                waited = waited.plus(backoff);
+                sleep(backoff);
             }
         }
     }
@@ -81,10 +96,14 @@ public final class StsPacing {
         return permits.get();
     }
 
-    private void backOff(int attempt) {
+    private static Duration backoff(int attempt) {
         long ceiling = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << attempt);
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    }
+
+    private void sleep(Duration backoff) {
         try {
-            waiter.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1)));
+            waiter.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while STS throttled the toolkit", e);

@@ -16,7 +16,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 class StsPacingTest {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private final StsPacing pacing = new StsPacing(1000, waits::add);
+    private final StsPacing pacing = new StsPacing(1000, Duration.ofSeconds(300), waits::add);
 
     private static AwsServiceException sts(String code, int status) {
         return AwsServiceException.builder().statusCode(status)
@@ -84,6 +84,35 @@ class StsPacingTest {
         assertThat(attempts).hasValue(1 + StsPacing.THROTTLED_RETRIES);
         assertThat(waits).hasSize(StsPacing.THROTTLED_RETRIES);
         assertThat(waits).allMatch(w -> w.compareTo(Duration.ofSeconds(5)) <= 0);
+    }
+
+    @Test
+    void call_throttledWaitShorterThanTheBackoffs_givesUpWithoutWaitingLonger() {
+        // given: a command whose CDKJ_AWS_THROTTLED_WAIT is 1 s (the backoffs would be 0.25–0.5, 0.5–1, 1–2 s)
+        StsPacing bounded = new StsPacing(1000, Duration.ofSeconds(1), waits::add);
+        AtomicInteger attempts = new AtomicInteger();
+
+        // when / then
+        assertThatThrownBy(() -> bounded.call(Optional.of("111111111111"), "us-east-2", () -> {
+            attempts.incrementAndGet();
+            throw sts("Throttling", 400);
+        })).isInstanceOf(AwsServiceException.class);
+        assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(attempts.get()).isBetween(2, StsPacing.THROTTLED_RETRIES);
+    }
+
+    @Test
+    void call_noThrottledWait_leavesThrottlingToTheSdk() {
+        StsPacing none = new StsPacing(1000, Duration.ZERO, waits::add);
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> none.call(Optional.of("111111111111"), "us-east-2", () -> {
+            attempts.incrementAndGet();
+            throw sts("Throttling", 400);
+        })).isInstanceOf(AwsServiceException.class);
+
+        assertThat(attempts).hasValue(1);
+        assertThat(waits).isEmpty();
     }
 
     @Test

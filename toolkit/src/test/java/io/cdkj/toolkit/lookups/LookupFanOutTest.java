@@ -9,6 +9,7 @@ import io.cdkj.localaws.LocalAwsSeeder;
 import io.cdkj.localaws.MotoExtension;
 import io.cdkj.localaws.MotoServer;
 import io.cdkj.localaws.ProxyGate;
+import io.cdkj.localaws.ProxyThrottle;
 import io.cdkj.toolkit.cli.CliHarness;
 import io.cdkj.toolkit.lookups.apps.ManyAccountsApp;
 import io.cdkj.toolkit.testing.SecretGuard;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +37,16 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * CLI with the real assume-role plugin, against moto behind local-aws's {@link LatencyProxy}, which
  * counts the calls on the wire: one AssumeRole per account, and all of them in flight at once (a
  * {@link ProxyGate} holds each until every one has arrived; sequential or batched resolution would
- * leave it closed).
+ * leave it closed). STS throttling is answered by the proxy as STS answers it: the toolkit backs off and
+ * retries within {@code CDKJ_AWS_THROTTLED_WAIT}.
  */
 @ExtendWith({MotoExtension.class, SecretGuard.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LookupFanOutTest {
 
     private static final int ACCOUNTS = 60;
+    /** Accounts of the throttling test: more than the old limit of 16 environments at a time. */
+    private static final int THROTTLED_ACCOUNTS = 20;
     private static final String PIPELINE = "222222222222";
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -133,6 +138,69 @@ class LookupFanOutTest {
         assertThat(proxy.calls().count("ssm", "GetParameter")).isEqualTo(3);
         assertThat(proxy.calls().count("sts", "AssumeRole")).isEqualTo(3);
         assertThat(Files.readString(project.resolve("cdk.context.json"))).contains("hello from " + ManyAccountsApp.account(2));
+    }
+
+    @Test
+    void synth_stsThrottlesAssumeRolesAfterTheSdkGaveUp_theToolkitBacksOffAndRetriesThem() throws Exception {
+        // given: the SDK makes one attempt per call, so only the toolkit's own retries can ride out
+        // throttling; STS throttles 3 of the plugin's AssumeRole calls (at most 3 hit one account, which
+        // the toolkit's 3 retries cover)
+        Path project = Files.createDirectories(work.resolve("throttled"));
+        proxy.reset();
+        ProxyThrottle throttle = proxy.throttle("AssumeRole", 3);
+        String app = JAVA + " -Xshare:auto -cp " + classes() + " " + ManyAccountsApp.class.getName() + " " + THROTTLED_ACCOUNTS;
+
+        // when
+        CliHarness.Run run = withOneSdkAttempt(() -> new CliHarness(project, home)
+                .run("--plugin", "assume-role", "synth", "--no-warm", "--app", app));
+
+        // then: every account resolved; the throttled calls were made again, nothing else was
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(throttle.throttled()).isEqualTo(3);
+        assertThat(proxy.calls().count("sts", "AssumeRole")).isEqualTo(THROTTLED_ACCOUNTS + 3);
+        assertThat(proxy.calls().count("ssm", "GetParameter")).isEqualTo(THROTTLED_ACCOUNTS);
+        String context = Files.readString(project.resolve("cdk.context.json"));
+        for (int i = 0; i < THROTTLED_ACCOUNTS; i++) {
+            assertThat(context).contains("hello from " + ManyAccountsApp.account(i));
+        }
+    }
+
+    @Test
+    void synth_noThrottledWait_leavesThrottlingToTheSdk() throws Exception {
+        // given: CDKJ_AWS_THROTTLED_WAIT=0, and STS throttles one AssumeRole
+        Path project = Files.createDirectories(work.resolve("impatient"));
+        proxy.reset();
+        ProxyThrottle throttle = proxy.throttle("AssumeRole", 1);
+        String app = JAVA + " -Xshare:auto -cp " + classes() + " " + ManyAccountsApp.class.getName() + " 3";
+
+        // when
+        CliHarness.Run run = withOneSdkAttempt(() -> new CliHarness(project, home)
+                .env("CDKJ_AWS_THROTTLED_WAIT", "0").run("--plugin", "assume-role", "synth", "--no-warm", "--app", app));
+
+        // then: no call was made again, so one account's lookup failed (passed to the app as a transient
+        // provider error, which this stand-in app does not report) and only two values were saved
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(throttle.throttled()).isEqualTo(1);
+        assertThat(proxy.calls().count("sts", "AssumeRole")).isEqualTo(3);
+        assertThat(proxy.calls().count("ssm", "GetParameter")).isEqualTo(2);
+        String saved = Files.readString(project.resolve("cdk.context.json"));
+        assertThat(saved.split("hello from ", -1)).as(saved).hasSize(3);
+        assertThat(saved).doesNotContain("$providerError");
+    }
+
+    /** Runs {@code cli} with the SDK's retries off ({@code aws.maxAttempts=1}), restoring them after. */
+    private static CliHarness.Run withOneSdkAttempt(Supplier<CliHarness.Run> cli) {
+        String before = System.getProperty("aws.maxAttempts");
+        System.setProperty("aws.maxAttempts", "1");
+        try {
+            return cli.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.maxAttempts");
+            } else {
+                System.setProperty("aws.maxAttempts", before);
+            }
+        }
     }
 
     private static Path classes() throws URISyntaxException {
