@@ -84,7 +84,7 @@ public final class AwsClientFactory implements AutoCloseable {
      */
     public <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends SdkClient> C detached(
             B builder, IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region) {
-        return builder.httpClient(httpClient).credentialsProvider(credentials).region(Region.of(region)).build();
+        return configured(builder, credentials, region);
     }
 
     /** How many clients have been built, for tests. */
@@ -94,14 +94,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends SdkClient> C build(
             B builder, IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region) {
-        builder.httpClient(httpClient)
-                .credentialsProvider(credentials)
-                .region(Region.of(region));
-        if (!(builder instanceof S3ClientBuilder)) {
-            // An upload takes as long as its file needs; the socket timeout still catches one that stalls.
-            builder.overrideConfiguration(o -> o.apiCallTimeout(timeouts.call()).apiCallAttemptTimeout(timeouts.attempt()));
-        }
-        C client = builder.build();
+        C client = configured(builder, credentials, region);
         synchronized (lock) {
             if (!closed) {
                 created.add(client);
@@ -110,6 +103,19 @@ public final class AwsClientFactory implements AutoCloseable {
         }
         client.close();
         throw new IllegalStateException("AwsClientFactory is closed");
+    }
+
+    /** A client on the shared pool, with the deadlines of {@link AwsTimeouts}. */
+    private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends SdkClient> C configured(
+            B builder, IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region) {
+        builder.httpClient(httpClient)
+                .credentialsProvider(credentials)
+                .region(Region.of(region));
+        if (!(builder instanceof S3ClientBuilder)) {
+            // An upload takes as long as its file needs; the socket timeout still catches one that stalls.
+            builder.overrideConfiguration(o -> o.apiCallTimeout(timeouts.call()).apiCallAttemptTimeout(timeouts.attempt()));
+        }
+        return builder.build();
     }
 
     @Override
