@@ -240,7 +240,7 @@ public final class Toolkit implements AutoCloseable {
         return new Bootstrapper(credentials(), clients(), progress -> new DeployEngine(credentials(), clients(),
                 DockerEnvironment.from(io.environment(), io.homeDirectory()), progress,
                 new PrintWriter(java.io.Writer.nullWriter()), Sleeper.SYSTEM, Clock.systemDefaultZone(),
-                timeouts().throttledWait()),
+                timeouts().throttledWait(), concurrency()),
                 io.err(), io.out(), Clock.systemDefaultZone());
     }
 
