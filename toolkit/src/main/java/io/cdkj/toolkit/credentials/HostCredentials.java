@@ -12,7 +12,6 @@ import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.aws.Partitions;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.access.CredentialTarget;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
