@@ -1,9 +1,11 @@
 import io.cdkj.localaws.AwsCallLog;
 import io.cdkj.plugin.Mode;
+import io.cdkj.toolkit.access.CredentialTarget;
+import io.cdkj.toolkit.api.Io;
+import io.cdkj.toolkit.api.Toolkit;
+import io.cdkj.toolkit.api.ToolkitOptions;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsEnvironment;
-import io.cdkj.toolkit.cli.GlobalOptions;
-import io.cdkj.toolkit.cli.Io;
-import io.cdkj.toolkit.cli.ToolkitSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import java.util.concurrent.Future;
 /**
  * bench/run scenario 2: resolves credentials for N target accounts in one mode through the host
  * (default identity + the assume-role plugin + target verification), the way a synth's lookups or a
- * deploy's stacks ask for them — concurrently, 16 at a time — and prints one line:
+ * deploy's stacks ask for them — concurrently, as many at a time as a lookup round works on (128) — and
+ * prints one line:
  * {@code N MODE SECONDS ASSUME_ROLE_CALLS GET_CALLER_IDENTITY_CALLS}. Run with the source launcher
  * ({@code java -cp TOOLKIT:LIBS:LOCAL_AWS bench/src/CredentialsBench.java 100 read}) against the
  * endpoint and profile bench/run exports; STS calls are counted by local-aws's SDK interceptor.
@@ -27,14 +30,16 @@ public final class CredentialsBench {
         Mode mode = Mode.valueOf(args[1].toUpperCase(Locale.ROOT));
         Io io = Io.system();
         long start = System.nanoTime();
-        try (ToolkitSession session = new ToolkitSession(io,
-                new GlobalOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, accounts));
+        try (Toolkit toolkit = new Toolkit(io,
+                new ToolkitOptions(Optional.empty(), List.of("assume-role"), List.of(), false, false))) {
+            ExecutorService pool = Executors.newFixedThreadPool(
+                    Math.min(AwsConcurrency.DEFAULT_MAX_PARALLEL_ENVIRONMENTS, accounts));
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < accounts; i++) {
                 String account = String.format(Locale.ROOT, "%012d", 500000000000L + i);
-                futures.add(pool.submit(() -> session.credentials()
-                        .forEnvironment(new AwsEnvironment(account, "us-east-1"), mode).resolveIdentity().join()));
+                futures.add(pool.submit(() -> toolkit.credentials()
+                        .forTarget(CredentialTarget.of(new AwsEnvironment(account, "us-east-1"), mode))
+                        .resolveIdentity().join()));
             }
             for (Future<?> future : futures) {
                 future.get();

@@ -78,10 +78,18 @@ def table(header, lines):
     return "\n".join(out)
 
 
+SYNTH_STATES = {
+    "fresh": "fresh clone (no `cdk.out`, no cdkj cache, no `cdk.context.json`)",
+    "repeat": "repeat (`cdk.out` and cdkj's cache kept, `cdk.context.json` removed)",
+}
 TITLES = {
-    "synth-javacp": "1a. Cold cross-account synth of sample-app — app command `java -cp … io.cdkj.sample.SampleApp`",
-    "synth-mvn": "1b. Cold cross-account synth of sample-app — app command `mvn -e -q compile exec:java`",
-    "synth-maven-clone": "1c. Cold cross-account synth from a fresh clone — `mvn -q cdkj:synth` (the Maven plugin) against the Node CDK CLI with `mvn -e -q compile exec:java`",
+    "synth-javacp-fresh": "1a. Cross-account synth of sample-app, `java -cp … io.cdkj.sample.SampleApp`, "
+                          + SYNTH_STATES["fresh"],
+    "synth-javacp-repeat": "1b. Cross-account synth of sample-app, `java -cp … io.cdkj.sample.SampleApp`, "
+                           + SYNTH_STATES["repeat"],
+    "synth-mvn-fresh": "1c. Cross-account synth of sample-app, `mvn -e -q compile exec:java`, " + SYNTH_STATES["fresh"],
+    "synth-mvn-repeat": "1d. Cross-account synth of sample-app, `mvn -e -q compile exec:java`, " + SYNTH_STATES["repeat"],
+    "synth-maven-clone": "1e. Cold cross-account synth from a fresh clone — `mvn -q cdkj:synth` (the Maven plugin) against the Node CDK CLI with `mvn -e -q compile exec:java`",
     "credentials": "2. Credential resolution for N target accounts (assume-role plugin, moto)",
     "startup": "3. Start-up",
     "deploy-2": "4a. Deploy of 2 stacks in 2 accounts",
@@ -90,6 +98,7 @@ TITLES = {
     "images-5": "5b. Publishing one docker image asset to 5 accounts",
     "images-20": "5c. Publishing one docker image asset to 20 accounts",
     "bootstrap-25": "6. Bootstrap of 25 environments (25 accounts, 5 regions), from the pipeline with a plugin",
+    "stacks": "7. 10,000 stacks in 5 accounts, 19,992 dependencies (each stack on the one before and on the one at a seventh of its index): selection and ordering before the first stack starts",
 }
 
 
@@ -121,6 +130,41 @@ def splice(repo, sections, command, machine_info):
     return header, sorted(kept.values(), key=lambda s: s.splitlines()[0].split()[1])
 
 
+def latency_section(scenario, rows):
+    """One table per delay: N accounts, cdkj vs the Node CLI, cdkj's lookup phase, both tools' AWS calls."""
+    delay = scenario.split("-", 1)[1]
+    ns = sorted({int(variant.split()[0]) for (s, variant) in rows if s == scenario})
+    header = ["accounts (1 stack each)", "cdkj s (median, min–max)", "Node CDK CLI s (median, min–max)",
+              "× Node CDK CLI", "cdkj lookup phase s", "AWS calls: cdkj", "AWS calls: Node CDK CLI"]
+    lines = []
+    for n in ns:
+        cdkj = [v for v, _ in rows.get((scenario, f"{n} cdkj"), [])]
+        node = [v for v, _ in rows.get((scenario, f"{n} Node CDK CLI"), [])]
+        split = [v for v, _ in rows.get(("latency-split-" + delay, f"{n} cdkj"), [])]
+
+        def calls(tool):
+            extras = [e for _, e in rows.get(("latency-calls-" + delay, f"{n} {tool}"), [])]
+            if not extras:
+                return ""
+            fields = dict(f.split("=") for f in extras[0].split())
+            return (f"{fields['total']} ({fields['AssumeRole']} AssumeRole, {fields['GetCallerIdentity']} "
+                    f"GetCallerIdentity, {fields['GetParameter']} GetParameter, "
+                    f"{fields['DescribeAvailabilityZones']} DescribeAvailabilityZones)")
+
+        def cell(values):
+            if not values:
+                return ""
+            med, lo, hi = stats(values)
+            return f"{fmt(med)} ({fmt(lo)}–{fmt(hi)})"
+
+        ratio = f"{statistics.median(cdkj) / statistics.median(node):.2f}" if cdkj and node else ""
+        lines.append([n, cell(cdkj), cell(node), ratio, fmt(statistics.median(split)) if split else "",
+                      calls("cdkj"), calls("node")])
+    title = (f"8{'a' if delay == '0' else 'b'}. Latency: fresh-clone synth of an app with one stack in each of N "
+             f"accounts (one SSM and one availability-zone lookup each), {delay} ms added to every AWS call")
+    return f"### {title}\n\n" + table(header, lines)
+
+
 def main(results, repo, runs, command):
     rows = load(results)
     sections = []
@@ -131,7 +175,12 @@ def main(results, repo, runs, command):
     for (scenario, variant), values in rows.items():
         by_scenario.setdefault(scenario, []).append((variant, values))
     for scenario, variants in by_scenario.items():
-        if scenario.startswith("synth-split"):
+        if scenario.startswith("synth-split") or scenario.startswith("synth-lookups") \
+                or scenario.startswith("latency-split") \
+                or scenario.startswith("latency-calls"):
+            continue
+        if scenario.startswith("latency-"):
+            sections.append(latency_section(scenario, rows))
             continue
         lines = []
         if scenario == "credentials":
@@ -158,6 +207,8 @@ def main(results, repo, runs, command):
                             None)
             if scenario.startswith("bootstrap"):
                 header.append("HTTP requests to moto (median)")
+            if scenario == "stacks":
+                header.append("work (counted)")
             for variant, values in variants:
                 med, lo, hi = stats([v for v, _ in values])
                 cpus = [float(extras(e)["cpu"]) for _, e in values if "cpu" in extras(e)]
@@ -168,6 +219,9 @@ def main(results, repo, runs, command):
                     line.append(f"{statistics.median(requests):.0f}" if requests else "")
                 if base:
                     line.append(f"{med / base:.2f}")
+                if scenario == "stacks":
+                    work = [e[e.index("work=") + 5:] for _, e in values if "work=" in e]
+                    line.append(work[0] if work else "")
                 lines.append(line)
             split = rows.get(("synth-split-" + scenario.split("-", 1)[1], "warm")) if scenario.startswith("synth") else None
             if split:
@@ -175,6 +229,12 @@ def main(results, repo, runs, command):
                 total = statistics.median(float(e) for _, e in split if e)
                 lines.append(["(warm: toolkit's own work, from --verbose timing)", fmt(own), "", len(split), "",
                               f"{100 * own / total:.1f} % of synth"])
+            phases = {variant: statistics.median(v for v, _ in values) for (sc, variant), values in rows.items()
+                      if scenario.startswith("synth-") and sc == "synth-lookups-" + scenario.split("-", 1)[1]}
+            if phases:
+                names = {"warm": "cdkj", "late": "without early start", "cold": "--no-warm"}
+                lines.append(["(lookup phase, from --verbose timing)", "; ".join(
+                    f"{names.get(v, v)} {fmt(m)} s" for v, m in phases.items()), "", "", "", ""])
         sections.append(f"### {TITLES.get(scenario, scenario)}\n\n" + table(header, lines))
 
     m = machine()

@@ -43,6 +43,7 @@ class DemoIT {
                 "[Error at /prodSampleApp] Need to perform AWS calls for account 333333333333, but the current credentials are for 222222222222",
                 "== Step 4: the same with --plugin assume-role",
                 "Successfully synthesized to ",
+                "s in the warm app host (the first, ",
                 "\"hello from dev (111111111111)\"",
                 "\"hello from prod (333333333333)\"",
                 "== Step 5: cdkj credentials",

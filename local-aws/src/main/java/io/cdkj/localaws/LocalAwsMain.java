@@ -3,6 +3,7 @@ package io.cdkj.localaws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +15,14 @@ import java.util.Map;
  *
  * <pre>
  * java -cp 'local-aws/target/local-aws-0.1.0-SNAPSHOT.jar:local-aws/target/lib/*' io.cdkj.localaws.LocalAwsMain \
- *     [--port 4566] [--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--ignore-stdin]
+ *     [--port 4566] [--seed walkthrough] [--seed scale:N] [--aws-dir DIR] [--web-identity] [--laptop HOME]
+ *     [--latency MS]
+ *     [--ignore-stdin]
  * </pre>
+ *
+ * <p>With {@code --latency MS}, a {@link LatencyProxy} in front of moto adds that many milliseconds
+ * to every request and counts them; the printed {@code AWS_ENDPOINT_URL} is the proxy's (seeding
+ * goes to moto directly, undelayed and uncounted).
  *
  * <p>Prints {@code export NAME=value} lines (never a secret) that point the AWS SDKs and CLI at it
  * as the shared-services pipeline caller, then runs until stdin reaches end of file (or until
@@ -30,7 +37,7 @@ import java.util.Map;
 public final class LocalAwsMain {
 
   private static final String USAGE = "usage: LocalAwsMain [--port N (default 4566, 0 = free)] "
-      + "[--seed walkthrough] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--ignore-stdin]";
+      + "[--seed walkthrough] [--seed scale:N] [--aws-dir DIR] [--web-identity] [--laptop HOME] [--latency MS] [--ignore-stdin]";
 
   private LocalAwsMain() {
   }
@@ -50,12 +57,18 @@ public final class LocalAwsMain {
       return 2;
     }
     try (MotoServer moto = MotoServer.start(options.port());
-         SsoPortal portal = options.laptopHome() != null ? SsoPortal.start() : null) {
+         SsoPortal portal = options.laptopHome() != null ? SsoPortal.start() : null;
+         LatencyProxy proxy = options.latencyMillis() < 0 ? null
+             : LatencyProxy.start(moto.endpoint(), Duration.ofMillis(options.latencyMillis()))) {
       if (options.seedWalkthrough()) {
         Walkthrough.seed(moto);
       }
+      if (options.scaleAccounts() > 0) {
+        ScaleAccounts.seed(moto, options.scaleAccounts());
+      }
+      URI endpoint = proxy == null ? moto.endpoint() : proxy.endpoint();
       Path dir = options.awsDir() != null ? options.awsDir() : Files.createTempDirectory("cdkj-local-aws-");
-      Map<String, String> env = AwsConfigFiles.write(dir, moto.endpoint(), moto, options.webIdentity());
+      Map<String, String> env = AwsConfigFiles.write(dir, endpoint, moto, options.webIdentity());
       env.forEach((name, value) -> out.println("export " + name + "=" + value));
       if (portal != null) {
         LaptopProfiles.writeSso(options.laptopHome(), moto, portal, List.of(
@@ -67,7 +80,12 @@ public final class LocalAwsMain {
             + LaptopProfiles.SESSION + ", profiles dev and prod)");
       }
       out.println("# local AWS (moto) at " + moto.endpoint() + (options.seedWalkthrough() ? ", walkthrough seeded" : "")
+          + (options.scaleAccounts() > 0 ? ", " + options.scaleAccounts() + " scale accounts seeded" : "")
           + "; caller: " + Walkthrough.PIPELINE_ROLE_ARN + "; moto log: " + moto.logFile());
+      if (proxy != null) {
+        out.println("# latency proxy at " + proxy.endpoint() + ": +" + options.latencyMillis() + " ms per request;"
+            + " counts: GET " + proxy.endpoint() + LatencyProxy.ADMIN + "calls");
+      }
       out.println(options.ignoreStdin() ? "# stop with Ctrl-C" : "# stop with Ctrl-C or Ctrl-D");
       out.flush();
       awaitEnd(in, options.ignoreStdin());
@@ -91,12 +109,14 @@ public final class LocalAwsMain {
     }
   }
 
-  record Options(int port, boolean seedWalkthrough, Path awsDir, boolean webIdentity, Path laptopHome,
-      boolean ignoreStdin) {
+  record Options(int port, boolean seedWalkthrough, int scaleAccounts, Path awsDir, boolean webIdentity,
+      Path laptopHome, long latencyMillis, boolean ignoreStdin) {
 
     static Options parse(String[] args) {
+      long latency = -1;
       int port = 4566;
       boolean seed = false;
+      int scale = 0;
       Path dir = null;
       boolean webIdentity = false;
       Path laptopHome = null;
@@ -106,19 +126,24 @@ public final class LocalAwsMain {
           case "--port" -> port = parsePort(value(args, ++i, "--port"));
           case "--seed" -> {
             String what = value(args, ++i, "--seed");
-            if (!what.equals("walkthrough")) {
-              throw new IllegalArgumentException("unknown --seed '" + what + "'; the only seed is 'walkthrough'");
+            if (what.equals("walkthrough")) {
+              seed = true;
+            } else if (what.matches("scale:\\d{1,4}")) {
+              scale = Integer.parseInt(what.substring("scale:".length()));
+            } else {
+              throw new IllegalArgumentException("unknown --seed '" + what + "'; the seeds are 'walkthrough' and"
+                  + " 'scale:N' (N accounts, see ScaleAccounts)");
             }
-            seed = true;
           }
           case "--aws-dir" -> dir = Path.of(value(args, ++i, "--aws-dir"));
           case "--web-identity" -> webIdentity = true;
           case "--laptop" -> laptopHome = Path.of(value(args, ++i, "--laptop"));
           case "--ignore-stdin" -> ignoreStdin = true;
+          case "--latency" -> latency = parseMillis(value(args, ++i, "--latency"));
           default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
         }
       }
-      return new Options(port, seed, dir, webIdentity, laptopHome, ignoreStdin);
+      return new Options(port, seed, scale, dir, webIdentity, laptopHome, latency, ignoreStdin);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -126,6 +151,18 @@ public final class LocalAwsMain {
         throw new IllegalArgumentException(option + " needs a value");
       }
       return args[i];
+    }
+
+    private static long parseMillis(String value) {
+      try {
+        long millis = Long.parseLong(value);
+        if (millis < 0 || millis > 60_000) {
+          throw new NumberFormatException();
+        }
+        return millis;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--latency must be 0..60000 milliseconds, got '" + value + "'");
+      }
     }
 
     private static int parsePort(String value) {

@@ -75,6 +75,16 @@ public final class LocalAwsSeeder {
     return this;
   }
 
+  /**
+   * The region's availability zones as moto reports them. The first EC2 call in an account makes
+   * moto build that account's EC2 backend (seconds), so this also warms the account up before timing.
+   */
+  public List<String> availabilityZones() {
+    try (Ec2Client ec2 = configure(Ec2Client.builder()).build()) {
+      return ec2.describeAvailabilityZones().availabilityZones().stream().map(AvailabilityZone::zoneName).toList();
+    }
+  }
+
   /** {@link #vpc(String, String)} named {@code cdkj-<cidr>}. */
   public SeededVpc vpc(String cidr) {
     return vpc(cidr, "cdkj-" + cidr.replace('/', '-'));

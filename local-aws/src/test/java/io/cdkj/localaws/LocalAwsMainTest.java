@@ -133,6 +133,32 @@ class LocalAwsMainTest {
   }
 
   @Test
+  void run_latency_putsTheCountingProxyInFrontOfTheSeededMoto() throws Exception {
+    try (Running running = Running.start("--port", "0", "--seed", "walkthrough", "--aws-dir", dir.toString(),
+        "--latency", "5")) {
+      // given: the printed endpoint is the proxy's
+      URI endpoint = URI.create(running.exports().get("AWS_ENDPOINT_URL"));
+      assertThat(running.stdout()).contains("# latency proxy at " + endpoint + ": +5 ms per request");
+      AwsCredentials dev;
+      try (StsClient sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(MotoServer.shared().rootKeys())).build()) {
+        dev = sessionCredentials(sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/cdk-readOnlyRole")
+            .roleSessionName("t")).credentials());
+      }
+
+      // when
+      String message = parameter(endpoint, dev, Walkthrough.DEV_REGION);
+      String calls = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          endpoint.resolve(LatencyProxy.ADMIN + "calls")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+      // then: the seed went to moto directly; the calls through the proxy are counted per account
+      assertThat(message).isEqualTo(Walkthrough.MESSAGES.get(Walkthrough.DEV_ACCOUNT));
+      assertThat(calls).isEqualTo("ssm\tGetParameter\t111111111111\t1\n"
+          + "sts\tAssumeRole\t" + MotoServer.DEFAULT_ACCOUNT + "\t1\n");
+    }
+  }
+
+  @Test
   void run_stdinClosed_stopsMoto() throws Exception {
     // given
     Running running = Running.start("--port", "0", "--aws-dir", dir.toString());
@@ -155,6 +181,9 @@ class LocalAwsMainTest {
         new PrintStream(err, true, StandardCharsets.UTF_8), java.io.InputStream.nullInputStream());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be 0..65535, got 'http'");
+    assertThat(LocalAwsMain.run(new String[] {"--latency", "-1"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), java.io.InputStream.nullInputStream())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--latency must be 0..60000 milliseconds, got '-1'");
   }
 
   private static AwsCredentials sessionCredentials(Credentials c) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -12,7 +13,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One STS client per (STS region, source credentials), created on first use and closed by
- * {@link #close()}. Each client calls the regional STS endpoint of its region; endpoint overrides
+ * {@link #close()}. A host asks for many accounts at once (cdkj works on up to 128 environments at a
+ * time by default), all through the client of one region, so its connection pool holds
+ * {@value #MAX_CONNECTIONS} connections rather than the SDK's default 50, which would make the
+ * AssumeRole calls of the 51st and later accounts wait for a free connection. Each client calls the
+ * regional STS endpoint of its region; endpoint overrides
  * come from the SDK's own configuration ({@code AWS_ENDPOINT_URL_STS}, {@code aws.endpointUrl}, …), so
  * the plugin has no endpoint logic. The SDK's default retry strategy applies (throttling and 5xx are
  * retried with backoff).
@@ -20,6 +25,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * <p>Thread-safe. Creating a client does no network I/O.
  */
 final class StsClients implements AutoCloseable {
+
+    /** Connections per client: enough for every account of a host's widest fan-out at once. */
+    static final int MAX_CONNECTIONS = 256;
 
     private final Map<Key, StsClient> clients = new HashMap<>();
     private boolean closed;
@@ -36,6 +44,7 @@ final class StsClients implements AutoCloseable {
         return clients.computeIfAbsent(new Key(region, sourceCredentials), key -> StsClient.builder()
                 .region(Region.of(key.region()))
                 .credentialsProvider(key.sourceCredentials())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
                 // Shows up in the target account's CloudTrail next to the session name.
                 .overrideConfiguration(override -> override.putAdvancedOption(
                         SdkAdvancedClientOption.USER_AGENT_SUFFIX, "cdkj-assume-role"))

@@ -8,6 +8,7 @@ import io.cdkj.toolkit.app.ColdAppRunner;
 import io.cdkj.toolkit.app.warm.AppRunners;
 import io.cdkj.toolkit.app.warm.JavaLaunch;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.bootstrap.Bootstrapper;
 import io.cdkj.toolkit.config.ProjectConfiguration;
@@ -18,6 +19,7 @@ import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.access.CredentialSource;
 import io.cdkj.toolkit.credentials.HostCredentials;
 import io.cdkj.toolkit.credentials.PluginTrust;
+import io.cdkj.toolkit.credentials.StsPacing;
 import io.cdkj.toolkit.credentials.SourcedCredentials;
 import io.cdkj.toolkit.credentials.ProfileFiles;
 import io.cdkj.toolkit.deploy.DeployEngine;
@@ -26,6 +28,7 @@ import io.cdkj.toolkit.deploy.Sleeper;
 import io.cdkj.toolkit.deploy.StackDiffer;
 import io.cdkj.toolkit.lookups.ContextLookups;
 import io.cdkj.toolkit.lookups.LookupProviders;
+import io.cdkj.toolkit.lookups.SdkWarmUp;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.plugins.PluginGuard;
 import io.cdkj.toolkit.plugins.PluginRegistry;
@@ -64,9 +67,11 @@ public final class Toolkit implements AutoCloseable {
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     /** One for the command, shared by the host of every credential source. */
     private final PluginTrust trust = new PluginTrust();
+    private StsPacing stsPacing;
 
     private ProjectConfiguration configuration;
     private PluginRegistry plugins;
+    private AwsConcurrency concurrency;
     private AwsClientFactory clients;
     private SourcedCredentials credentials;
     private CredentialOverrides overrides;
@@ -114,11 +119,20 @@ public final class Toolkit implements AutoCloseable {
         return plugins;
     }
 
-    /** SDK clients on one shared HTTP pool; closed with the toolkit. */
+    /** How far AWS work fans out: {@code cdkj:maxParallelEnvironments}, {@code cdkj:stsRequestsPerSecond}. */
+    public synchronized AwsConcurrency concurrency() {
+        if (concurrency == null) {
+            Map<String, Object> context = configuration().context();
+            concurrency = AwsConcurrency.from(key -> Optional.ofNullable(context.get(key)));
+        }
+        return concurrency;
+    }
+
+    /** SDK clients, one per (service, credentials, region), on one shared HTTP pool; closed with the toolkit. */
     public synchronized AwsClientFactory clients() {
         ensureOpen();
         if (clients == null) {
-            clients = register(new AwsClientFactory(timeouts()));
+            clients = register(new AwsClientFactory(timeouts(), concurrency().maxConnections()));
         }
         return clients;
     }
@@ -214,7 +228,15 @@ public final class Toolkit implements AutoCloseable {
         List<String> selected = source.plugins().orElse(config.plugins());
         return new HostCredentials(identity, () -> plugins().select(selected),
                 () -> plugins().plugins().stream().filter(LoadedPlugin::available).map(LoadedPlugin::name).toList(),
-                config.pluginConfiguration(), clients(), io.environment(), this::warn, trust);
+                config.pluginConfiguration(), clients(), io.environment(), this::warn, trust, stsPacing());
+    }
+
+    /** One pace of STS calls for the whole command: every credential source's calls count against the same quotas. */
+    private synchronized StsPacing stsPacing() {
+        if (stsPacing == null) {
+            stsPacing = new StsPacing(concurrency().stsRequestsPerSecond(), timeouts().throttledWait());
+        }
+        return stsPacing;
     }
 
     /**
@@ -244,9 +266,14 @@ public final class Toolkit implements AutoCloseable {
         settings().build().ifPresent(command -> BuildCommand.run(command, configuration().workingDirectory(),
                 appEnvironment, io.err()));
         ProfileFiles.RegionChoice region = defaultRegion();
+        Runnable warmUp = () -> {
+            credentials().selectedPlugins();
+            SdkWarmUp.run(clients(), region.region());
+        };
         return new Synthesis(configuration(), Optional.of(region.region()).filter(r -> region.configured()),
                 this::defaultAccount,
-                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides()),
+                () -> new ContextLookups(credentials(), clients(), LookupProviders.builtIn(), credentialOverrides(),
+                        concurrency()), warmUp,
                 io.err(), options.verbose(), options.strict(), this::closeWithToolkit)
                 .run(settings, appRunner(settings.warm(), appEnvironment));
     }
@@ -262,7 +289,7 @@ public final class Toolkit implements AutoCloseable {
     /** Deploys and destroys stacks; progress on stderr, results on stdout. */
     public DeployEngine deployEngine() {
         return new DeployEngine(credentials(), clients(), DockerEnvironment.from(io.environment(), io.homeDirectory()),
-                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait(),
+                io.err(), io.out(), Sleeper.SYSTEM, Clock.systemDefaultZone(), timeouts().throttledWait(), concurrency(),
                 verboseLog(), io.environment().get("PATH"));
     }
 
@@ -276,7 +303,7 @@ public final class Toolkit implements AutoCloseable {
         return new Bootstrapper(credentials(), clients(), progress -> new DeployEngine(credentials(), clients(),
                 DockerEnvironment.from(io.environment(), io.homeDirectory()), progress,
                 new PrintWriter(java.io.Writer.nullWriter()), Sleeper.SYSTEM, Clock.systemDefaultZone(),
-                timeouts().throttledWait()),
+                timeouts().throttledWait(), concurrency()),
                 io.err(), io.out(), Clock.systemDefaultZone());
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -197,9 +198,9 @@ public final class ColdAppRunner implements AppRunner {
     }
 
     static String hint(AppRequest request, int exit, String stderrTail, String path) {
-        if (!onPath("node", path) && (stderrTail.contains("node") || stderrTail.contains("jsii"))) {
-            return "Hint: 'node' is not on PATH. CDK for Java apps run aws-cdk-lib in Node.js (jsii):"
-                    + " install Node.js 20 or later and put 'node' on PATH.";
+        Optional<String> node = NodeHint.forFailure(stderrTail, path);
+        if (node.isPresent()) {
+            return node.get();
         }
         if (exit == 126 || exit == 127) {
             return "Hint: the app command could not be run. Check --app or \"app\" in cdk.json ("
@@ -207,17 +208,5 @@ public final class ColdAppRunner implements AppRunner {
         }
         return "Hint: fix the error above, or run the app command by hand in " + request.workingDirectory()
                 + " to see its full output.";
-    }
-
-    static boolean onPath(String program, String path) {
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.cli;
 
 import io.cdkj.toolkit.ErrorCode;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.assembly.CloudAssembly;
@@ -107,10 +108,11 @@ public final class DeployCommand extends ToolkitCommand {
     private List<String> notificationArns = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeployOptions.DEFAULT_CONCURRENCY,
-            description = "Stacks deployed at the same time (default ${DEFAULT-VALUE}). The CDK CLI's default is 1;"
-                + " cdkj's is 4 because a multi-account app's independent stacks (dev, prod) live in different"
-                + " accounts or regions and do not contend for any API limit, so running them together only saves"
-                + " time. Dependencies are always respected.")
+            description = "Stacks of one environment (account and region) deployed at the same time (default"
+                + " ${DEFAULT-VALUE}; the CDK CLI's is 1 for the whole app). Stacks of different environments do not"
+                + " contend for any API limit: up to " + AwsConcurrency.MAX_PARALLEL_ENVIRONMENTS + " ("
+                + AwsConcurrency.DEFAULT_MAX_PARALLEL_ENVIRONMENTS + ") environments deploy at once."
+                + " Dependencies are always respected.")
     private int concurrency;
 
     @Option(names = "--asset-parallelism", paramLabel = "true|false|N", arity = "0..1", fallbackValue = "true",

@@ -42,7 +42,8 @@ public final class DestroyCommand extends ToolkitCommand {
     private SynthOptionsMixin synth = new SynthOptionsMixin();
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeployOptions.DEFAULT_CONCURRENCY,
-            description = "Stacks deleted at the same time (default ${DEFAULT-VALUE}); see 'cdkj deploy --help'.")
+            description = "Stacks of one environment deleted at the same time (default ${DEFAULT-VALUE});"
+                + " see 'cdkj deploy --help'.")
     private int concurrency;
 
     @Override

@@ -6,7 +6,9 @@ import io.cdkj.plugin.Mode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsEnvironment;
+import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.aws.Partitions;
 import io.cdkj.toolkit.plugins.LoadedPlugin;
 import io.cdkj.toolkit.access.CredentialTarget;
@@ -62,15 +64,25 @@ public final class HostCredentials implements TargetCredentials, AutoCloseable {
      */
     public HostCredentials(DefaultIdentity defaultIdentity, Supplier<List<LoadedPlugin>> selectedPlugins,
             Supplier<List<String>> foundPluginNames, Configuration configuration, AwsClientFactory clients,
-            Map<String, String> env, Consumer<String> warnings,
-            PluginTrust trust) {
+            Map<String, String> env, Consumer<String> warnings, PluginTrust trust) {
+        this(defaultIdentity, selectedPlugins, foundPluginNames, configuration, clients, env, warnings, trust,
+                new StsPacing(AwsConcurrency.DEFAULT.stsRequestsPerSecond(), AwsTimeouts.DEFAULT.throttledWait()));
+    }
+
+    /**
+     * @param pacing the pace of STS calls per (calling account, region), shared by every host of the
+     *               command (the quota is the account's, whichever source calls)
+     */
+    public HostCredentials(DefaultIdentity defaultIdentity, Supplier<List<LoadedPlugin>> selectedPlugins,
+            Supplier<List<String>> foundPluginNames, Configuration configuration, AwsClientFactory clients,
+            Map<String, String> env, Consumer<String> warnings, PluginTrust trust, StsPacing pacing) {
         this.defaultIdentity = defaultIdentity;
         this.plugins = new Memo<>(selectedPlugins);
         this.foundPluginNames = foundPluginNames;
         this.configuration = configuration;
         this.trust = trust;
-        this.chain = new PluginChain(clients, trust);
-        this.roles = new RoleChaining(clients, env);
+        this.chain = new PluginChain(clients, trust, pacing);
+        this.roles = new RoleChaining(clients, pacing, env);
         this.onTop = new RoleOnTop(roles, defaultIdentity, warnings);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -36,10 +37,12 @@ final class PluginChain {
 
     private final AwsClientFactory clients;
     private final PluginTrust trust;
+    private final StsPacing pacing;
 
-    PluginChain(AwsClientFactory clients, PluginTrust trust) {
+    PluginChain(AwsClientFactory clients, PluginTrust trust, StsPacing pacing) {
         this.clients = clients;
         this.trust = trust;
+        this.pacing = pacing;
     }
 
     /**
@@ -63,12 +66,12 @@ final class PluginChain {
                 answers.add(refusal.get());
                 continue;
             }
-            Optional<IdentityProvider<AwsCredentialsIdentity>> provider = obtain(plugin, request, answers);
+            Optional<IdentityProvider<AwsCredentialsIdentity>> provider = obtain(plugin, request, answers, pacing);
             if (provider.isEmpty()) {
                 continue;
             }
             AccountCheckedProvider checked = new AccountCheckedProvider(provider.get(), plugin.name(), request.account(),
-                    request.mode(), identity -> identify(new FixedIdentity(identity), request.region()), trust);
+                    request.mode(), identity -> identify(new FixedIdentity(identity), request.account(), request.region()), trust);
             Optional<CallerIdentity> verified = verify(plugin.name(), checked, request, answers);
             if (verified.isPresent()) {
                 owned.accept(checked);
@@ -126,11 +129,17 @@ final class PluginChain {
         }
     }
 
+    /**
+     * The plugin's provider. Its {@code getProvider} typically makes an STS call signed by the host's own
+     * identity, in a region of the plugin's choosing: paced per caller account, retried when throttled.
+     */
     private static Optional<IdentityProvider<AwsCredentialsIdentity>> obtain(LoadedPlugin plugin,
-            CredentialRequest request, List<PluginAnswer> answers) {
+            CredentialRequest request, List<PluginAnswer> answers, StsPacing pacing) {
         CredentialProviderSource source = plugin.source();
         try {
-            IdentityProvider<AwsCredentialsIdentity> provider = source.getProvider(request);
+            Optional<String> caller = request.callerArn().flatMap(PluginChain::accountOf);
+            IdentityProvider<AwsCredentialsIdentity> provider = pacing.call(caller, StsPacing.ANY_REGION,
+                    () -> source.getProvider(request));
             if (provider == null) {
                 answers.add(new PluginAnswer.Failed(plugin.name(), "broke its contract: getProvider returned null"));
             }
@@ -176,10 +185,19 @@ final class PluginChain {
         return Optional.of(verified);
     }
 
-    /** One STS GetCallerIdentity with {@code provider}, in {@code region}. */
-    CallerIdentity identify(IdentityProvider<AwsCredentialsIdentity> provider, String region) {
-        GetCallerIdentityResponse response = clients.create(StsClient.builder(), provider, region).getCallerIdentity();
+    /** One STS GetCallerIdentity with {@code provider} (meant to act in {@code account}), in {@code region}. */
+    CallerIdentity identify(IdentityProvider<AwsCredentialsIdentity> provider, String account, String region) {
+        GetCallerIdentityResponse response = pacing.call(Optional.of(account), region,
+                () -> clients.create(StsClient.builder(), provider, region).getCallerIdentity());
         return new CallerIdentity(response.account(), response.arn());
+    }
+
+    private static Optional<String> accountOf(String arn) {
+        try {
+            return Arn.fromString(arn).accountId();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String messageOf(RuntimeException e) {

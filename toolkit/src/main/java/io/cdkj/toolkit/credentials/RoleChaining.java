@@ -8,6 +8,7 @@ import io.cdkj.toolkit.access.AssumeRoleOptions;
 import io.cdkj.toolkit.access.CredentialTarget;
 import io.cdkj.toolkit.access.RoleToAssume;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,10 +42,12 @@ final class RoleChaining {
     /** The Node CDK CLI's variable naming the session of the roles it assumes. */
     static final String SESSION_NAME_ENV = "CDK_ROLE_SESSION_NAME";
 
+    private final StsPacing pacing;
     private final String sessionName;
 
-    RoleChaining(AwsClientFactory clients, Map<String, String> env) {
+    RoleChaining(AwsClientFactory clients, StsPacing pacing, Map<String, String> env) {
         this.clients = clients;
+        this.pacing = pacing;
         this.sessionName = sessionName(env);
     }
 
@@ -75,7 +78,8 @@ final class RoleChaining {
                 .build());
         AwsCredentials assumed;
         try {
-            assumed = provider.resolveCredentials();
+            // Signed by the base credentials: STS counts the call against their account.
+            assumed = pacing.call(Optional.of(callerAccount), environment.region(), provider::resolveCredentials);
         } catch (SdkException e) {
             provider.close();
             String fix = AwsErrors.isAccessDenied(e)

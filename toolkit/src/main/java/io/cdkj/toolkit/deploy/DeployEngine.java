@@ -5,6 +5,7 @@ import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsTimeouts;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.deploy.assets.FileAssetPublisher;
@@ -37,27 +38,30 @@ public final class DeployEngine {
     private final AwsClientFactory clients;
     private final DockerEnvironment docker;
     private final ApprovalGate approvals;
+    private final int environments;
 
-    /**
-     * @param docker   the container tool and environment for docker image assets
-     * @param progress where progress lines go (stderr)
-     * @param results  where the summary per stack and the outputs go (stdout)
-     * @param sleeper waits between polls ({@link Sleeper#SYSTEM} outside tests)
-     * @param clock   measures elapsed time and formats event times in its zone
-     */
+    /** An engine working on up to {@link AwsConcurrency#DEFAULT_MAX_PARALLEL_ENVIRONMENTS} environments at once. */
     public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
             PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock) {
-        this(credentials, clients, docker, progress, results, sleeper, clock, AwsTimeouts.DEFAULT.throttledWait());
+        this(credentials, clients, docker, progress, results, sleeper, clock, AwsTimeouts.DEFAULT.throttledWait(),
+                AwsConcurrency.DEFAULT);
     }
 
     /**
+     * @param docker           the container tool and environment for docker image assets
+     * @param progress         where progress lines go (stderr)
+     * @param results          where the summary per stack and the outputs go (stdout)
+     * @param sleeper          waits between polls ({@link Sleeper#SYSTEM} outside tests)
+     * @param clock            measures elapsed time and formats event times in its zone
      * @param maxThrottledWait how long polling waits out throttling in a row before it gives up
      *                         ({@link AwsTimeouts#throttledWait()})
+     * @param concurrency      how many environments have stacks deploying at once
      */
     public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
-            PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait) {
-        this(credentials, clients, docker, progress, results, sleeper, clock, maxThrottledWait, line -> { },
-                System.getenv("PATH"));
+            PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait,
+            AwsConcurrency concurrency) {
+        this(credentials, clients, docker, progress, results, sleeper, clock, maxThrottledWait, concurrency,
+                line -> { }, System.getenv("PATH"));
     }
 
     /**
@@ -66,10 +70,11 @@ public final class DeployEngine {
      */
     public DeployEngine(TargetCredentials credentials, AwsClientFactory clients, DockerEnvironment docker,
             PrintWriter progress, PrintWriter results, Sleeper sleeper, Clock clock, Duration maxThrottledWait,
-            Consumer<String> verbose, String path) {
+            AwsConcurrency concurrency, Consumer<String> verbose, String path) {
         this.credentials = credentials;
         this.clients = clients;
         this.docker = docker;
+        this.environments = concurrency.maxParallelEnvironments();
         this.log = new ProgressLog(progress);
         this.results = new ProgressLog(results);
         Poller poller = new Poller(sleeper, PollBackoff.DEFAULT, maxThrottledWait);
@@ -85,7 +90,9 @@ public final class DeployEngine {
     /**
      * Deploys {@code stacks} in dependency order, independent ones in parallel. Docker images of all
      * stacks start publishing first; each stack deploys once its own images are pushed, and a stack whose
-     * images failed is not deployed (its dependents are skipped).
+     * images failed is not deployed (its dependents are skipped). Stacks run in
+     * parallel up to {@link DeployOptions#concurrency()} per environment, in up to
+     * {@code concurrency.maxParallelEnvironments()} environments at once.
      *
      * @return the result of every stack
      * @throws ToolkitException after printing all results when any stack failed: the failures' own code
@@ -109,8 +116,8 @@ public final class DeployEngine {
         List<StackResult> results;
         try (ImagePublishing images = ImagePublishing.start(stacks, docker, credentials, clients, log,
                 options.assetConcurrency())) {
-            results = DependencyRunner.run(stacks, false, options.concurrency(),
-                    stack -> deployer.deploy(stack, options, images.of(stack)));
+            results = DependencyRunner.run(stacks, false, options.concurrency(), environments,
+                    stack -> deployer.deploy(stack, options, images.of(stack)), StackWork.NONE);
         }
         summarize(results);
         printOutputs(results);
@@ -136,12 +143,13 @@ public final class DeployEngine {
     /**
      * Destroys {@code stacks}, dependents before their dependencies.
      *
-     * @param roleArn {@code --role-arn}, overriding the stacks' service role
+     * @param roleArn     {@code --role-arn}, overriding the stacks' service role
+     * @param concurrency stacks of one environment deleted at once
      * @throws ToolkitException ({@link ErrorCode#AWS}) after printing all results when any stack failed
      */
     public List<StackResult> destroy(List<ResolvedStack> stacks, Optional<String> roleArn, int concurrency) {
-        List<StackResult> results = DependencyRunner.run(stacks, true, concurrency,
-                stack -> destroyer.destroy(stack, roleArn));
+        List<StackResult> results = DependencyRunner.run(stacks, true, concurrency, environments,
+                stack -> destroyer.destroy(stack, roleArn), StackWork.NONE);
         summarize(results);
         failIfAnyFailed("destroy", results);
         return results;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param parameters              {@code --parameters}
  * @param tags                    {@code --tags}, on top of the assembly's tags
  * @param notificationArns        {@code --notification-arns}, added to the assembly's
- * @param concurrency             {@code --concurrency}: stacks deployed at the same time (at least 1)
+ * @param concurrency             {@code --concurrency}: stacks of one environment deployed at the same time (at least 1)
  * @param outputsFile             {@code --outputs-file}
  * @param assetConcurrency        {@code --asset-parallelism} and {@code --asset-build-concurrency}: docker image
  *                                destinations published and images built at the same time

@@ -6,10 +6,10 @@ import io.cdkj.toolkit.access.CredentialOverrides;
 import io.cdkj.toolkit.assembly.CloudAssembly;
 import io.cdkj.toolkit.assembly.ResolvedStack;
 import io.cdkj.toolkit.assembly.StackArtifact;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,12 +19,18 @@ import java.util.stream.Collectors;
  * environment ({@link ResolvedStack}). Names match the display name ({@code Stage/Stack}), artifact id or
  * CloudFormation stack name; {@code *} is a wildcard. Deploy adds the stacks the selected ones depend on
  * (as the CDK CLI does unless {@code --exclusively}); destroy adds the stacks that depend on them.
- * Stateless.
+ * Linear in the stacks and their dependencies: names are looked up in an index ({@link StackNames}),
+ * the related stacks found in one traversal of the {@link StackGraph}.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class StackSelection {
 
     /** Which related stacks join the selection. */
     public enum Extend { UPSTREAM, DOWNSTREAM, NONE }
+
+    /** Stack names an error message lists before it says how many more there are. */
+    private static final int LISTED_IN_ERRORS = 20;
 
     private StackSelection() {
     }
@@ -60,59 +66,53 @@ public final class StackSelection {
      */
     public static List<StackArtifact> selectArtifacts(CloudAssembly assembly, List<String> names, boolean all,
             Extend extend) {
+        return selectArtifacts(assembly, names, all, extend, StackWork.NONE);
+    }
+
+    /** {@link #selectArtifacts(CloudAssembly, List, boolean, Extend)}, counting its steps into {@code work}. */
+    static List<StackArtifact> selectArtifacts(CloudAssembly assembly, List<String> names, boolean all, Extend extend,
+            StackWork work) {
         List<StackArtifact> stacks = assembly.stacks();
         if (stacks.isEmpty()) {
             throw new ToolkitException(ErrorCode.ASSEMBLY, "The app defines no stacks (" + assembly.directory() + ")");
         }
-        Set<StackArtifact> selected = new LinkedHashSet<>();
+        Set<String> selected = new LinkedHashSet<>();
         if (all) {
-            selected.addAll(stacks);
+            stacks.forEach(s -> selected.add(s.displayName()));
         } else if (names.isEmpty()) {
             if (stacks.size() > 1) {
                 throw new ToolkitException(ErrorCode.USAGE, "Name the stacks to act on, or use --all; the app has: "
                         + available(assembly));
             }
-            selected.add(stacks.get(0));
+            selected.add(stacks.get(0).displayName());
         } else {
+            StackNames index = new StackNames(stacks, work);
             for (String name : names) {
-                List<StackArtifact> matches = stacks.stream().filter(s -> matches(s, name)).toList();
+                List<StackArtifact> matches = index.matching(name);
                 if (matches.isEmpty()) {
                     throw new ToolkitException(ErrorCode.USAGE, "No stack matches '" + name + "'; the app has: "
                             + available(assembly));
                 }
-                selected.addAll(matches);
+                matches.forEach(s -> selected.add(s.displayName()));
             }
         }
-        Set<String> ids = extend(stacks, selected, extend);
+        Set<String> ids = extend == Extend.NONE ? selected : extend(stacks, selected, extend, work);
         return stacks.stream().filter(s -> ids.contains(s.displayName())).toList();
     }
 
-    private static Set<String> extend(List<StackArtifact> stacks, Set<StackArtifact> selected, Extend extend) {
-        Set<String> ids = selected.stream().map(StackArtifact::displayName).collect(Collectors.toCollection(LinkedHashSet::new));
-        Deque<String> todo = new ArrayDeque<>(ids);
-        while (extend != Extend.NONE && !todo.isEmpty()) {
-            String id = todo.poll();
-            for (StackArtifact stack : stacks) {
-                boolean related = extend == Extend.UPSTREAM
-                        ? stacks.stream().anyMatch(s -> s.displayName().equals(id) && s.stackDependencies().contains(stack.displayName()))
-                        : stack.stackDependencies().contains(id);
-                if (related && ids.add(stack.displayName())) {
-                    todo.add(stack.displayName());
-                }
-            }
-        }
-        return ids;
+    private static Set<String> extend(List<StackArtifact> stacks, Set<String> selected, Extend extend, StackWork work) {
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        stacks.forEach(s -> dependencies.put(s.displayName(), s.stackDependencies()));
+        StackGraph graph = StackGraph.of(dependencies, work);
+        return extend == Extend.UPSTREAM ? graph.withDependencies(selected) : graph.withDependents(selected);
     }
 
-    private static boolean matches(StackArtifact stack, String name) {
-        StackPattern pattern = new StackPattern(name);
-        if (pattern.isGlob()) {
-            return pattern.matches(stack.displayName()) || pattern.matches(stack.stackName());
-        }
-        return stack.displayName().equals(name) || stack.id().equals(name) || stack.stackName().equals(name);
-    }
-
+    /** The stacks' names for an error message: all of them, or the first few and how many more. */
     private static String available(CloudAssembly assembly) {
-        return assembly.stacks().stream().map(StackArtifact::displayName).collect(Collectors.joining(", "));
+        List<StackArtifact> stacks = assembly.stacks();
+        String names = stacks.stream().limit(LISTED_IN_ERRORS).map(StackArtifact::displayName)
+                .collect(Collectors.joining(", "));
+        return stacks.size() <= LISTED_IN_ERRORS ? names
+                : names + " and " + (stacks.size() - LISTED_IN_ERRORS) + " more ('cdkj list' shows them all)";
     }
 }

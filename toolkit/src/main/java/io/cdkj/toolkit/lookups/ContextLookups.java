@@ -9,6 +9,7 @@ import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.assembly.StackArtifact;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.context.ContextValues;
 import io.cdkj.toolkit.credentials.TargetCredentials;
 import io.cdkj.toolkit.access.CredentialTarget;
@@ -25,7 +26,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -33,40 +36,74 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 /**
  * Runs one round of context lookups: groups the missing entries by their {@link CredentialTarget}
  * (environment, READ, lookup role), gets credentials once per group from the host (so plugins apply, and
- * {@code lookupRoleArn} is assumed on top), and runs the groups in parallel — one set of SDK clients
- * per group, lookups within a group one after another. A failure never aborts the round: it becomes
- * a transient {@code $providerError} value for its keys, so the app reports it on the construct.
+ * {@code lookupRoleArn} is assumed on top), and runs the groups in parallel, up to
+ * {@link AwsConcurrency#maxParallelEnvironments()} at once — these calls wait on the network, so the
+ * bound is the network's, not the machine's. Within a group the lookups run side by side too, on the
+ * group's SDK clients (shared with later rounds through the {@link AwsClientFactory}). A failure never
+ * aborts the round: it becomes a transient {@code $providerError} value for its keys, so the app
+ * reports it on the construct. A round can be started early, from a prediction ({@link #prefetch}).
  *
  * <p>A lookup names an environment, not a stack. Its credentials come from the source the app's stacks
  * in that environment get from {@code cdkj:credentials} when they all get the same one, else from the
  * app's entry ({@code "*"}) or the toolkit-wide choice.
  *
- * <p>Thread-safe; each call uses its own short-lived thread pool.
+ * <p>Thread-safe; each call uses its own short-lived thread pools.
  */
 public final class ContextLookups {
-
-    private static final int MAX_PARALLEL_ENVIRONMENTS = 16;
 
     private final TargetCredentials credentials;
     private final AwsClientFactory clientFactory;
     private final LookupProviders providers;
     private final CredentialOverrides overrides;
+    private final int maxParallelEnvironments;
+    private final AtomicReference<Prefetched> prefetched = new AtomicReference<>();
 
+    /** Lookups with {@link AwsConcurrency#DEFAULT}. */
     public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers) {
-        this(credentials, clientFactory, providers, CredentialOverrides.NONE);
+        this(credentials, clientFactory, providers, CredentialOverrides.NONE, AwsConcurrency.DEFAULT);
     }
 
     /** @param overrides the app's per-stack credential settings */
     public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers,
             CredentialOverrides overrides) {
+        this(credentials, clientFactory, providers, overrides, AwsConcurrency.DEFAULT);
+    }
+
+    /** @param concurrency how many environments a round works on at once */
+    public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers,
+            AwsConcurrency concurrency) {
+        this(credentials, clientFactory, providers, CredentialOverrides.NONE, concurrency);
+    }
+
+    /**
+     * @param overrides   the app's per-stack credential settings
+     * @param concurrency how many environments a round works on at once
+     */
+    public ContextLookups(TargetCredentials credentials, AwsClientFactory clientFactory, LookupProviders providers,
+            CredentialOverrides overrides, AwsConcurrency concurrency) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.providers = Objects.requireNonNull(providers, "providers");
         this.overrides = Objects.requireNonNull(overrides, "overrides");
+        this.maxParallelEnvironments = concurrency.maxParallelEnvironments();
     }
 
     /**
-     * Looks up every entry of {@code missing}.
+     * Starts looking up {@code predicted} — what the app is expected to ask for — in the background, so
+     * the next {@link #lookup} finds those answers ready (see {@link Prefetched}). Entries this toolkit
+     * cannot look up are left for {@link #lookup} to report.
+     */
+    public void prefetch(List<MissingContext> predicted) {
+        List<MissingContext> supported = predicted.stream()
+                .filter(m -> providers.find(m.provider()).isPresent() && m.target().isPresent()).toList();
+        // With per-stack credentials the source depends on the stacks, which only the app's first run names.
+        if (!supported.isEmpty() && overrides.isEmpty()) {
+            prefetched.set(Prefetched.start(() -> lookUp(supported, List.of())));
+        }
+    }
+
+    /**
+     * Looks up every entry of {@code missing} (with the answers of a {@link #prefetch}, if one was started).
      *
      * @throws ToolkitException with {@link ErrorCode#USAGE} before any AWS call when a provider is
      *     unsupported; {@link ErrorCode#INTERRUPTED} when interrupted
@@ -86,6 +123,11 @@ public final class ContextLookups {
         if (!stacks.isEmpty()) {
             overrides.requireValid(stacks.stream().map(StackArtifact::names).toList());
         }
+        Prefetched early = prefetched.getAndSet(null);
+        return early == null ? lookUp(missing, stacks) : early.answer(missing, m -> lookUp(m, stacks));
+    }
+
+    private LookupResults lookUp(List<MissingContext> missing, List<StackArtifact> stacks) {
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, LookupFailure> failures = new HashMap<>();
         Map<CredentialTarget, List<MissingContext>> groups = new LinkedHashMap<>();
@@ -121,19 +163,18 @@ public final class ContextLookups {
 
     private void runGroups(Map<CredentialTarget, List<MissingContext>> groups, Map<String, JsonNode> values,
                            Map<String, LookupFailure> failures) {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(groups.size(), MAX_PARALLEL_ENVIRONMENTS), r -> {
-            Thread t = new Thread(r, "cdkj-lookup-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService environments = Executors.newFixedThreadPool(Math.min(groups.size(), maxParallelEnvironments),
+                daemon("cdkj-lookup-env-"));
+        // A pool of its own, so a group waiting for its lookups never holds a thread they need.
+        ExecutorService queries = Executors.newCachedThreadPool(daemon("cdkj-lookup-"));
         try {
-            List<Future<GroupResult>> futures = new ArrayList<>();
-            groups.forEach((target, entries) -> futures.add(pool.submit(() -> runGroup(target, entries))));
-            for (Future<GroupResult> future : futures) {
-                GroupResult result = future.get();
-                values.putAll(result.values());
-                result.failures().forEach(f -> failures.put(f.key(), f));
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            groups.forEach((target, entries) -> futures.add(environments.submit(() -> runGroup(target, entries, queries))));
+            for (Future<List<Outcome>> future : futures) {
+                for (Outcome outcome : future.get()) {
+                    values.put(outcome.key(), outcome.value());
+                    outcome.failure().ifPresent(f -> failures.put(f.key(), f));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -145,42 +186,66 @@ public final class ContextLookups {
             }
             throw new IllegalStateException("context lookup failed unexpectedly", e.getCause());
         } finally {
-            pool.shutdownNow();
+            environments.shutdownNow();
+            queries.shutdownNow();
         }
     }
 
-    private GroupResult runGroup(CredentialTarget target, List<MissingContext> entries) {
-        Map<String, JsonNode> values = new HashMap<>();
-        Map<String, LookupFailure> failures = new HashMap<>();
+    private List<Outcome> runGroup(CredentialTarget target, List<MissingContext> entries, ExecutorService queries)
+            throws InterruptedException, ExecutionException {
         LookupClients clients;
         try {
             IdentityProvider<AwsCredentialsIdentity> creds = credentials.forTarget(target);
             clients = new LookupClients(clientFactory, creds, target.environment());
         } catch (ToolkitException e) {
-            entries.forEach(m -> fail(m, e.code(), e.getMessage(), values, failures));
-            return new GroupResult(values, failures.values());
+            return entries.stream().map(m -> Outcome.failed(m, e.code(), e.getMessage())).toList();
         }
-        for (MissingContext m : entries) {
-            try {
-                values.put(m.key(), providers.find(m.provider()).orElseThrow().lookup(m, clients));
-            } catch (ToolkitException e) {
-                fail(m, e.code(), e.getMessage(), values, failures);
-            } catch (LookupException e) {
-                fail(m, ErrorCode.AWS, e.getMessage(), values, failures);
-            } catch (SdkException e) {
-                fail(m, ErrorCode.AWS, "The " + m.provider() + " lookup in " + target.environment() + " failed: "
-                        + e.getMessage(), values, failures);
-            }
+        if (entries.size() == 1) {
+            return List.of(lookupOne(target, entries.get(0), clients));
         }
-        return new GroupResult(values, failures.values());
+        List<Future<Outcome>> running = entries.stream()
+                .map(m -> queries.submit(() -> lookupOne(target, m, clients))).toList();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> outcome : running) {
+            outcomes.add(outcome.get());
+        }
+        return outcomes;
+    }
+
+    private Outcome lookupOne(CredentialTarget target, MissingContext m, LookupClients clients) {
+        try {
+            return new Outcome(m.key(), providers.find(m.provider()).orElseThrow().lookup(m, clients), Optional.empty());
+        } catch (ToolkitException e) {
+            return Outcome.failed(m, e.code(), e.getMessage());
+        } catch (LookupException e) {
+            return Outcome.failed(m, ErrorCode.AWS, e.getMessage());
+        } catch (SdkException e) {
+            return Outcome.failed(m, ErrorCode.AWS, "The " + m.provider() + " lookup in " + target.environment()
+                    + " failed: " + e.getMessage());
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void fail(MissingContext m, ErrorCode code, String message, Map<String, JsonNode> values,
                              Map<String, LookupFailure> failures) {
-        values.put(m.key(), ContextValues.providerError(message));
-        failures.put(m.key(), new LookupFailure(m.key(), m.provider(), code, message));
+        Outcome outcome = Outcome.failed(m, code, message);
+        values.put(m.key(), outcome.value());
+        failures.put(m.key(), outcome.failure().orElseThrow());
     }
 
-    private record GroupResult(Map<String, JsonNode> values, java.util.Collection<LookupFailure> failures) {
+    /** One entry's value, and its failure when the value is a provider error. */
+    private record Outcome(String key, JsonNode value, Optional<LookupFailure> failure) {
+        static Outcome failed(MissingContext m, ErrorCode code, String message) {
+            return new Outcome(m.key(), ContextValues.providerError(message),
+                    Optional.of(new LookupFailure(m.key(), m.provider(), code, message)));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.cdkj.toolkit.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Suppliers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
@@ -8,6 +9,7 @@ import io.cdkj.toolkit.app.AppRunner;
 import io.cdkj.toolkit.assembly.Annotation;
 import io.cdkj.toolkit.assembly.AssemblyReader;
 import io.cdkj.toolkit.assembly.CloudAssembly;
+import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.config.ProjectConfiguration;
 import io.cdkj.toolkit.context.ContextFile;
 import io.cdkj.toolkit.lookups.ContextLookups;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Synthesizes the project of one invocation: runs a {@link Synthesizer} with the project's
@@ -30,11 +34,16 @@ import java.util.function.Supplier;
 public final class Synthesis {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Synthesis.class);
+
+    /** Context key: {@code false} turns off starting lookups early (see {@link #run}). */
+    public static final String PREFETCH_LOOKUPS = "cdkj:prefetchLookups";
 
     private final ProjectConfiguration config;
     private final Optional<String> defaultRegion;
     private final Supplier<Optional<String>> defaultAccount;
     private final Supplier<ContextLookups> lookups;
+    private final Runnable warmUp;
     private final PrintWriter err;
     private final boolean verbose;
     private final boolean strict;
@@ -44,18 +53,21 @@ public final class Synthesis {
      * @param defaultRegion {@code CDK_DEFAULT_REGION} for the app, when one is configured
      * @param defaultAccount {@code CDK_DEFAULT_ACCOUNT} for the app, asked only when the app is run
      * @param lookups       created only when a lookup is needed (so a warm synth touches no credentials)
+     * @param warmUp        gets ready for lookups without any AWS call (loads plugins, warms the SDK up); run
+     *                      during the app's first run when lookups are likely
      * @param err           progress, annotations and (with {@code verbose}) timings
      * @param strict        {@code --strict}: warnings fail the synthesis, as errors do
      * @param holdUntilDone receives the assembly directory's lock, to close when the command has finished
      *                      with the assembly (see {@link Synthesizer})
      */
     public Synthesis(ProjectConfiguration config, Optional<String> defaultRegion,
-            Supplier<Optional<String>> defaultAccount, Supplier<ContextLookups> lookups, PrintWriter err, boolean verbose,
-            boolean strict, Consumer<AutoCloseable> holdUntilDone) {
+            Supplier<Optional<String>> defaultAccount, Supplier<ContextLookups> lookups, Runnable warmUp,
+            PrintWriter err, boolean verbose, boolean strict, Consumer<AutoCloseable> holdUntilDone) {
         this.config = config;
         this.defaultRegion = defaultRegion;
         this.defaultAccount = defaultAccount;
-        this.lookups = lookups;
+        this.lookups = Suppliers.memoize(lookups::get);
+        this.warmUp = warmUp;
         this.err = err;
         this.verbose = verbose;
         this.strict = strict;
@@ -80,6 +92,9 @@ public final class Synthesis {
                 settings.output().orElse(config.output()), context,
                 assembly ? Optional.empty() : defaultAccount.get(), defaultRegion, settings.lookups(),
                 settings.appSettings());
+        if (!assembly && settings.lookups() && !"false".equals(String.valueOf(config.context().get(PREFETCH_LOOKUPS)))) {
+            startEarly(request);
+        }
         try (AppRunner runner = appRunner) {
             Synthesizer synthesizer = new Synthesizer(runner, new AssemblyReader(), lookups,
                     new ContextFile(config.contextFilePath()), err, Clock.systemUTC(), holdUntilDone);
@@ -90,6 +105,39 @@ public final class Synthesis {
             report(result);
             return result;
         }
+    }
+
+    /**
+     * While the app's first run is under way (seconds, in which the toolkit would only wait): when the last
+     * synth's lookups predict this one's ({@link LookupHistory}), look them up already; when nothing is
+     * known (a first synth, no cached lookups), at least load the plugins and warm the SDK up. When the
+     * context holds the values already, nothing is done, so a synth that needs no lookups makes no AWS call.
+     */
+    private void startEarly(SynthRequest request) {
+        List<MissingContext> predicted = LookupHistory.predict(request.outputDirectory(), request.context());
+        boolean unknown = predicted.isEmpty() && LookupHistory.unknown(request.outputDirectory(), request.context());
+        if (predicted.isEmpty() && !unknown) {
+            return;
+        }
+        if (verbose) {
+            err.println(predicted.isEmpty() ? "Getting ready for lookups during the app's first run"
+                    : "Looking up " + predicted.size() + " value" + (predicted.size() == 1 ? "" : "s")
+                            + " of the last synth during the app's first run");
+        }
+        Thread early = new Thread(() -> {
+            try {
+                if (predicted.isEmpty()) {
+                    warmUp.run();
+                } else {
+                    lookups.get().prefetch(predicted);
+                }
+            } catch (RuntimeException e) {
+                // the lookups, when they come, fail the same way and say why
+                LOG.debug("Starting lookups early failed", e);
+            }
+        }, "cdkj-synth-early");
+        early.setDaemon(true);
+        early.start();
     }
 
     private void report(SynthResult result) {

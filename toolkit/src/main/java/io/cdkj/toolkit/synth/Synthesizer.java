@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * Failed lookups are passed to the app as transient {@code $providerError} values, never saved.
  * The assembly directory is locked for the run ({@link OutputDirectoryLock}), and its manifest is
  * removed before every app run, so an app that writes none fails instead of leaving the previous
- * synth's assembly to be deployed.
+ * synth's assembly to be deployed. What was looked up is recorded ({@link LookupHistory}) for the
+ * next synth to predict.
  *
  * <p>Not thread-safe: one synth at a time.
  */
@@ -92,6 +93,7 @@ public final class Synthesizer {
         Duration lookupTime = Duration.ZERO;
         Set<String> previouslyMissing = null;
         holdUntilDone.accept(OutputDirectoryLock.forWriting(request.outputDirectory()));
+        List<MissingContext> lookedUp = new ArrayList<>();
         while (true) {
             AssemblyOutput.removeManifest(request.outputDirectory());
             AppRun run = runner.run(appRequest.withContext(context));
@@ -105,6 +107,7 @@ public final class Synthesizer {
                     progress.println("Not making progress trying to resolve environmental context. Giving up."
                             + " Still missing: " + String.join(", ", missing));
                 }
+                LookupHistory.write(request.outputDirectory(), lookedUp);
                 Duration total = Duration.between(start, clock.instant());
                 return new SynthResult(assembly, failures, List.copyOf(missing),
                         new SynthTimings(appRuns, lookupTime, total));
@@ -117,6 +120,7 @@ public final class Synthesizer {
                     + (missing.size() == 1 ? "" : "s") + "). Fetching...");
             progress.flush();
             Instant lookupStart = clock.instant();
+            lookedUp.addAll(assembly.missing());
             LookupResults results = lookups.get().lookup(assembly.missing(), assembly.stacks());
             lookupTime = lookupTime.plus(Duration.between(lookupStart, clock.instant()));
             contextFile.update(results.values());

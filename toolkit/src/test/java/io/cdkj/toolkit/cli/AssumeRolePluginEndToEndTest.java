@@ -238,4 +238,26 @@ class AssumeRolePluginEndToEndTest {
         assertThat(run.err()).startsWith("Error: Plugin 'assume-role' returned credentials for account 444444444444")
                 .contains("requested for account 111111111111 (write)");
     }
+
+    @Test
+    void throttledAssumeRole_isTriedAgainByTheHostAfterABackoff() throws Exception {
+        // given: STS throttles the first three AssumeRole calls (WireMock: moto never throttles) — as many
+        // as the SDK's own attempts, so only the host's retry gets through; the SDK is kept from retrying
+        // so the test does not wait out its backoffs too
+        String roleArn = "arn:aws:iam::111111111111:role/cdk-readOnlyRole";
+        WireMockAws sts = stsOnWireMock("arn:aws:sts::222222222222:assumed-role/pipeline/ci-job");
+        sts.stubAssumeRoleThrottledThenOk(roleArn, "WMKEYTHROTTLEDDEV01", 3);
+        sts.stubGetCallerIdentity("WMKEYTHROTTLEDDEV01",
+                "arn:aws:sts::111111111111:assumed-role/cdk-readOnlyRole/cdkj-read-tester");
+        scopes.add(AwsSystemProperties.set(Map.of("aws.maxAttempts", "1")));
+
+        // when
+        CliHarness.Run run = new CliHarness(work, home).run("--plugin", "assume-role", "credentials", "--account", DEV,
+                "--region", "us-east-2", "--mode", "read", "--format", "json");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).get("account").asText()).isEqualTo(DEV);
+        assertThat(sts.requestsFor("AssumeRole")).isEqualTo(4);
+    }
 }

@@ -192,8 +192,10 @@ class DeployCommandWireMockTest {
         CliHarness.Run run = new CliHarness(project, home).run("deploy", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("--concurrency=N", "(default 4)", "The CDK CLI's default is 1;",
-                "do not contend for any API limit",
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("--concurrency=N",
+                "Stacks of one environment (account and region) deployed at the same time (default 4;",
+                "the CDK CLI's is 1 for the whole app", "do not contend for any API limit",
+                "up to cdkj:maxParallelEnvironments (128) environments deploy at once",
                 "--outputs-file", "--parameters", "--notification-arns", "--role-arn");
     }
 

@@ -12,6 +12,7 @@ import io.cdkj.toolkit.ErrorCode;
 import io.cdkj.toolkit.ToolkitException;
 import io.cdkj.toolkit.assembly.MissingContext;
 import io.cdkj.toolkit.aws.AwsClientFactory;
+import io.cdkj.toolkit.aws.AwsConcurrency;
 import io.cdkj.toolkit.aws.AwsEnvironment;
 import io.cdkj.toolkit.context.ContextValues;
 import io.cdkj.toolkit.access.CredentialOverrides;
@@ -27,7 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +105,97 @@ class ContextLookupsTest {
         assertThat(dev[0]).isBeforeOrEqualTo(prod[1]);
         assertThat(prod[0]).isBeforeOrEqualTo(dev[1]);
         assertThat(results.values()).containsEntry(ssm(DEV, Optional.empty()).key(), TextNode.valueOf("value in 111111111111"));
+    }
+
+    @Test
+    void lookup_twoLookupsInOneEnvironment_runConcurrently() {
+        // given: two queries of one environment; each call waits until both are in progress
+        RendezvousProvider provider = new RendezvousProvider(2);
+        ContextLookups lookups = new ContextLookups(new FakeEnvironmentCredentials(Set.of()), factory,
+                new LookupProviders(List.of(provider)));
+        MissingContext first = ssm(DEV, Optional.empty());
+        MissingContext second = new MissingContext("ssm:second", "ssm", first.props().deepCopy().put("parameterName", "/q"));
+
+        // when
+        LookupResults results = lookups.lookup(List.of(first, second));
+
+        // then
+        assertThat(results.failures()).isEmpty();
+        assertThat(results.values()).hasSize(2);
+    }
+
+    @Test
+    void lookup_moreEnvironmentsThanTheLimit_runsAtMostTheLimitAtOnce() {
+        // given: four environments, at most two at a time; each lookup waits for a partner
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CyclicBarrier pairs = new CyclicBarrier(2);
+        LookupProvider paired = new LookupProvider() {
+            @Override
+            public String key() {
+                return "ssm";
+            }
+
+            @Override
+            public JsonNode lookup(MissingContext query, LookupClients clients) {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                try {
+                    pairs.await(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new LookupException("no partner: " + e);
+                } finally {
+                    inside.decrementAndGet();
+                }
+                return TextNode.valueOf("ok");
+            }
+        };
+        List<MissingContext> missing = IntStream.range(0, 4)
+                .mapToObj(i -> ssm(new AwsEnvironment("44444444444" + i, "us-east-1"), Optional.empty())).toList();
+
+        // when
+        LookupResults results = new ContextLookups(new FakeEnvironmentCredentials(Set.of()), factory,
+                new LookupProviders(List.of(paired)), new AwsConcurrency(2, 10)).lookup(missing);
+
+        // then: two at once (they met), never more
+        assertThat(results.failures()).isEmpty();
+        assertThat(most.get()).isEqualTo(2);
+    }
+
+    @Test
+    void prefetch_answersTheKeysAskedLaterAndLooksUpOnlyTheRest() throws Exception {
+        // given: a provider that counts its calls per key and lets the test see the prefetch under way
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        CountDownLatch prefetching = new CountDownLatch(2);
+        LookupProvider counting = new LookupProvider() {
+            @Override
+            public String key() {
+                return "ssm";
+            }
+
+            @Override
+            public JsonNode lookup(MissingContext query, LookupClients clients) {
+                calls.computeIfAbsent(query.key(), k -> new AtomicInteger()).incrementAndGet();
+                prefetching.countDown();
+                return TextNode.valueOf("value of " + query.key());
+            }
+        };
+        ContextLookups lookups = new ContextLookups(new FakeEnvironmentCredentials(Set.of()), factory,
+                new LookupProviders(List.of(counting)));
+        MissingContext dev = ssm(DEV, Optional.empty());
+        MissingContext prod = ssm(PROD, Optional.empty());
+        MissingContext other = new MissingContext("ssm:other", "ssm", dev.props().deepCopy().put("parameterName", "/q"));
+
+        // when: dev and prod predicted; then the app asks for dev and another key
+        lookups.prefetch(List.of(dev, prod));
+        assertThat(prefetching.await(20, TimeUnit.SECONDS)).as("the prefetch ran before anything was asked").isTrue();
+        LookupResults results = lookups.lookup(List.of(other, dev));
+
+        // then
+        assertThat(results.values().keySet()).containsExactly(other.key(), dev.key());
+        assertThat(results.values().get(dev.key())).isEqualTo(TextNode.valueOf("value of " + dev.key()));
+        assertThat(calls.get(dev.key())).hasValue(1);
+        assertThat(calls.get(other.key())).hasValue(1);
+        assertThat(results.failures()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.cdkj.toolkit.app.AppRequest;
 import io.cdkj.toolkit.app.AppRun;
 import io.cdkj.toolkit.app.AppRunner;
 import io.cdkj.toolkit.app.ErrorFile;
+import io.cdkj.toolkit.app.NodeHint;
 import io.cdkj.toolkit.config.JsonFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,7 +114,7 @@ public final class WarmAppRunner implements AppRunner {
             return new AppRun(request.outputDirectory(), elapsed);
         }
         if (outcome instanceof AppHost.Outcome.Failed f) {
-            throw failed(request, f);
+            throw failed(request, f, environment);
         }
         AppHost.Outcome.Exited exited = (AppHost.Outcome.Exited) outcome;
         stopHost();
@@ -178,12 +179,17 @@ public final class WarmAppRunner implements AppRunner {
         }
     }
 
-    /** One line: the app's output, stderr included, was printed as it ran (through {@code appOutput}). */
-    private static ToolkitException failed(AppRequest request, AppHost.Outcome.Failed failure) {
+    /**
+     * One line: the app's output, stderr included, was printed as it ran (through {@code appOutput}); the
+     * stderr tail only picks the hint, the same one the cold runner gives ({@link NodeHint}).
+     */
+    private static ToolkitException failed(AppRequest request, AppHost.Outcome.Failed failure,
+            Map<String, String> environment) {
         return new ToolkitException(ErrorCode.APP, "The app failed: its main threw "
                 + UntrustedText.excerpt(failure.summary()) + ErrorFile.describe(request.outputDirectory())
-                + " (" + UntrustedText.excerpt(request.command())
-                + "). Hint: fix the error above; to rule out the warm app host, run again with --no-warm.");
+                + " (" + UntrustedText.excerpt(request.command()) + "). "
+                + NodeHint.forFailure(failure.stderrTail(), environment.get("PATH"))
+                        .orElse("Hint: fix the error above; to rule out the warm app host, run again with --no-warm."));
     }
 
     /** The running host's process, if any (tests check it leaves no orphans). */

@@ -12,6 +12,7 @@ import io.cdkj.toolkit.app.warm.apps.CountingApp;
 import io.cdkj.toolkit.app.warm.apps.ExitingApp;
 import io.cdkj.toolkit.app.warm.apps.FailingApp;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +72,48 @@ class WarmAppRunnerTest {
         assertThat(appLines).contains("counting app run 1", "counting app stderr 2")
                 .noneMatch(l -> l.contains(AppHostMain.MARKER));
         assertThat(progress.toString()).contains("Running app: ").contains(" (in the warm app host)");
+        assertThat(cold.requests).isEmpty();
+    }
+
+    @Test
+    void run_argumentFileCommand_runsInTheWarmHost() throws IOException {
+        // given: the walkthrough's form, java @app.args MainClass
+        Files.writeString(project.resolve("app.args"), "-Xshare:auto\n-cp \"" + classesOf(CountingApp.class) + "\"\n");
+        AppRequest request = request(JAVA + " @app.args " + CountingApp.class.getName() + " a1", context("k", "1"));
+
+        // when
+        runner.run(request);
+        runner.run(request.withContext(context("k", "2")));
+
+        // then
+        List<String> second = Files.readAllLines(project.resolve("cdk.out/run.txt"));
+        assertThat(second.get(1)).as("main ran twice in one JVM").isEqualTo("2");
+        assertThat(second.get(2)).isEqualTo("a1");
+        assertThat(cold.requests).isEmpty();
+    }
+
+    @Test
+    void run_executableJar_findsTheMainClassThroughTheManifestsClassPath() throws IOException {
+        // given: a jar holding only a manifest; its Class-Path leads to the app's classes
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, CountingApp.class.getName());
+        String relative = project.relativize(classesOf(CountingApp.class)).toString().replace(" ", "%20") + "/";
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, relative);
+        try (OutputStream out = Files.newOutputStream(project.resolve("app.jar"));
+             JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+        AppRequest request = request(JAVA + " -Xshare:auto -jar app.jar j1", context("k", "1"));
+
+        // when
+        runner.run(request);
+        runner.run(request);
+
+        // then
+        List<String> second = Files.readAllLines(project.resolve("cdk.out/run.txt"));
+        assertThat(second.get(1)).isEqualTo("2");
+        assertThat(second.get(2)).isEqualTo("j1");
         assertThat(cold.requests).isEmpty();
     }
 
@@ -168,9 +214,12 @@ class WarmAppRunnerTest {
     }
 
     private static String javaCommand(Class<?> main, String args) {
+        return JAVA + " -Xshare:auto -cp " + classesOf(main) + " " + main.getName() + (args.isEmpty() ? "" : " " + args);
+    }
+
+    private static Path classesOf(Class<?> type) {
         try {
-            Path classes = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return JAVA + " -Xshare:auto -cp " + classes + " " + main.getName() + (args.isEmpty() ? "" : " " + args);
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
