@@ -34,6 +34,8 @@ public final class NodeCdkCli {
     }
 
     private static final long TIMEOUT_MINUTES = 20;
+    /** Set to 1 (CI does) to fail, not skip, the comparisons when npm is missing. */
+    public static final String REQUIRE_VARIABLE = "CDKJ_REQUIRE_NODE_CLI";
 
     private final Path cdk;
 
@@ -41,12 +43,16 @@ public final class NodeCdkCli {
         this.cdk = cdk;
     }
 
-    /** The pinned Node CLI; skips the test when npm (and so the CLI) is not available. */
+    /** The pinned Node CLI; skips the test when npm (and so the CLI) is not available, unless {@value #REQUIRE_VARIABLE} is 1. */
     public static synchronized NodeCdkCli require() {
         Path bench = ReactorApps.repositoryRoot().resolve("bench");
         Path cdk = bench.resolve("node_modules/.bin/cdk");
         if (!Files.isExecutable(cdk)) {
             Optional<Path> npm = onPath("npm");
+            if (npm.isEmpty() && "1".equals(System.getenv(REQUIRE_VARIABLE))) {
+                throw new IllegalStateException(REQUIRE_VARIABLE + "=1 but npm is not on PATH: the comparison with the"
+                        + " Node CDK CLI (bench/package.json) must run here; install npm");
+            }
             assumeThat(npm).as("npm is not on PATH, so the Node CDK CLI (bench/package.json) cannot be installed:"
                     + " skipping the comparison with it").isPresent();
             Run install = run(List.of(npm.get().toString(), "ci", "--prefix", bench.toString(), "--no-audit",
