@@ -95,7 +95,7 @@ class BootstrapWalkthroughTest {
     @Order(2)
     void deploy_theDefaultSynthesizerApp_assetsInEachAccountsOwnBucket() {
         // when
-        CliHarness.Run run = asPipeline("deploy", "--all", "--plugin", "assume-role", "--app", app);
+        CliHarness.Run run = asPipeline("deploy", "--all", "--require-approval", "never", "--plugin", "assume-role", "--app", app);
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -152,7 +152,7 @@ class BootstrapWalkthroughTest {
         assertThat(bootstrap.exitCode()).as(bootstrap.output()).isZero();
 
         // when: no plugin at all; alpha is cdkj-bootstrapped, beta now the Node-bootstrapped account
-        CliHarness.Run run = asPipeline("deploy", "--all", "--app", app, "-c", "stackPrefix=np-",
+        CliHarness.Run run = asPipeline("deploy", "--all", "--require-approval", "never", "--app", app, "-c", "stackPrefix=np-",
                 "-c", "betaAccount=" + NODE_BOOTSTRAPPED);
         List<AwsCall> calls = AwsCallLog.global().calls();
 

@@ -238,11 +238,15 @@ class StackCredentialsReportTest {
     }
 
     @Test
-    void credentials_defaultIdentityInAnotherPartitionThanTheRegion_failsNamingBoth() {
-        CliHarness.Run run = cli.run("credentials", "--account", SHARED, "--region", "cn-north-1", "--mode", "read");
+    void credentials_defaultIdentityInAnotherPartitionThanTheStacksRegion_failsNamingBoth() throws IOException {
+        // The global --region is the default identity's region too, so the other partition comes from a stack.
+        String assembly = writeAssembly("china", stack("Beijing", SHARED, "cn-north-1", ""));
+
+        CliHarness.Run run = cli.run("credentials", "Beijing", "--app", assembly, "--mode", "read");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("arn:aws:sts::" + SHARED, "partition 'aws'", "region cn-north-1",
+        assertThat(run.err()).contains("No usable credentials for Beijing (read)");
+        assertThat(run.out()).as("the stack's entry").contains("arn:aws:sts::" + SHARED, "partition 'aws'", "region cn-north-1",
                 "partition 'aws-cn'");
     }
 
