@@ -29,7 +29,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * A CI job written for the Node CDK CLI, its steps verbatim with {@code cdkj} in place of {@code cdk}:
  * synth, diff (failing on changes), deploy with the flags pipelines pass, list, destroy —
  * run on the real sample-app (jsii) by the shared-services pipeline caller against moto, the
- * assume-role plugin named in cdk.json's {@code "plugin"} as a Node CLI project would. Every step's
+ * assume-role plugin passed on every step's command line ({@code --plugin assume-role}). Every step's
  * exit code is asserted, and the outputs file. The steps share moto's state and run once up front.
  */
 @ExtendWith(MotoExtension.class)
@@ -42,12 +42,12 @@ class CiJobTest {
 
     /** The job's steps, verbatim. */
     private static final List<String> STEPS = List.of(
-            "cdkj synth -q",
-            "cdkj diff --fail",
+            "cdkj synth -q --plugin assume-role",
+            "cdkj diff --fail --plugin assume-role",
             "cdkj deploy --all --require-approval never --ci --progress events --method=change-set --no-color"
-                    + " --concurrency 4 --outputs-file out.json",
-            "cdkj --region eu-west-1 list --json",
-            "cdkj destroy --all --force");
+                    + " --concurrency 4 --outputs-file out.json --plugin assume-role",
+            "cdkj --region eu-west-1 list --json --plugin assume-role",
+            "cdkj destroy --all --force --plugin assume-role");
 
     @TempDir
     static Path project;
@@ -67,8 +67,7 @@ class CiJobTest {
         Walkthrough.seed(moto);
         bootstrapRoles();
         Files.writeString(project.resolve("cdk.json"), JSON.writeValueAsString(Map.of(
-                "app", ReactorApps.javaCommand("sample-app", "io.cdkj.sample.SampleApp"),
-                "plugin", List.of("assume-role"))));
+                "app", ReactorApps.javaCommand("sample-app", "io.cdkj.sample.SampleApp"))));
         AwsSessionCredentials pipeline = moto.callerIn(Walkthrough.SHARED_SERVICES_ACCOUNT, "pipeline");
         callers.add(pipeline);
         for (String step : STEPS) {
