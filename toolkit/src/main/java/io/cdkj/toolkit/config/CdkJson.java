@@ -49,23 +49,12 @@ public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Ob
 
     static CdkJson parse(ObjectNode root, Path file) {
         return new CdkJson(
-                text(root, "app", file),
+                Settings.text(root, "app", file),
                 plugins(root, file),
                 context(root, file),
-                text(root, "output", file),
-                text(root, "profile", file),
+                Settings.text(root, "output", file),
+                Settings.text(root, "profile", file),
                 Settings.parse(root, file));
-    }
-
-    private static Optional<String> text(ObjectNode root, String key, Path file) {
-        JsonNode node = root.get(key);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isTextual()) {
-            throw invalid(file, key, "a string", node);
-        }
-        return Optional.of(node.asText());
     }
 
     private static List<String> plugins(ObjectNode root, Path file) {
@@ -77,12 +66,12 @@ public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Ob
             return List.of(node.asText());
         }
         if (!node.isArray()) {
-            throw invalid(file, "plugin", "an array of plugin names", node);
+            throw Settings.invalid(file, "plugin", "an array of plugin names", node);
         }
         List<String> names = new ArrayList<>();
         for (JsonNode element : node) {
             if (!element.isTextual() || element.asText().isBlank()) {
-                throw invalid(file, "plugin", "an array of plugin names", element);
+                throw Settings.invalid(file, "plugin", "an array of plugin names", element);
             }
             names.add(element.asText());
         }
@@ -95,13 +84,8 @@ public record CdkJson(Optional<String> app, List<String> plugins, Map<String, Ob
             return Map.of();
         }
         if (!(node instanceof ObjectNode object)) {
-            throw invalid(file, "context", "an object", node);
+            throw Settings.invalid(file, "context", "an object", node);
         }
         return JsonFiles.toMap(object);
-    }
-
-    private static ToolkitException invalid(Path file, String key, String expected, JsonNode found) {
-        return new ToolkitException(ErrorCode.USAGE, "Invalid \"" + key + "\" in " + file + ": expected " + expected
-                + ", found " + found + ".");
     }
 }

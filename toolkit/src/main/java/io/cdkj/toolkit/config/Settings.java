@@ -97,7 +97,8 @@ public record Settings(Optional<String> build, Optional<String> region, Optional
                 text(root, "outputsFile", file), tags(root, file), ignored);
     }
 
-    private static Optional<String> text(ObjectNode root, String key, Path file) {
+    /** The string at {@code key} of {@code root}, if any; a usage error naming the file for another type. */
+    static Optional<String> text(ObjectNode root, String key, Path file) {
         JsonNode node = root.get(key);
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -137,6 +138,7 @@ public record Settings(Optional<String> build, Optional<String> region, Optional
         return tags;
     }
 
+    /** The usage error for a value of {@code key} in {@code file} that is not {@code expected}. */
     static ToolkitException invalid(Path file, String key, String expected, JsonNode found) {
         return new ToolkitException(ErrorCode.USAGE, "Invalid \"" + key + "\" in " + file + ": expected " + expected
                 + ", found " + found + ".");
