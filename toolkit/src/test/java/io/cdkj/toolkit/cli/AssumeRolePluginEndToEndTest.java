@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.Scopes;
 import io.cdkj.toolkit.api.ToolkitOptions;
 import io.cdkj.toolkit.api.Toolkit;
 import io.cdkj.toolkit.api.Io;
@@ -57,7 +58,7 @@ class AssumeRolePluginEndToEndTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     AssumeRolePluginEndToEndTest(MotoServer moto) {
         this.moto = moto;
@@ -65,10 +66,7 @@ class AssumeRolePluginEndToEndTest {
 
     @AfterEach
     void closeScopes() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     private void pipelineCallerOnMoto() {

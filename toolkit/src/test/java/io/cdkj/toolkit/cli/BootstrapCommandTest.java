@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import io.cdkj.toolkit.testing.PipelineCaller;
 import io.cdkj.toolkit.testing.SecretGuard;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +50,7 @@ class BootstrapCommandTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     BootstrapCommandTest(MotoServer moto) {
         this.moto = moto;
@@ -64,10 +64,7 @@ class BootstrapCommandTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsCallLog;
@@ -13,8 +14,6 @@ import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class LookupRoleFallbackTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     LookupRoleFallbackTest(MotoServer moto) {
         this.moto = moto;
@@ -58,10 +57,7 @@ class LookupRoleFallbackTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     @Test

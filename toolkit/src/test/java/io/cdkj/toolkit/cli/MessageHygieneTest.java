@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsSystemProperties;
@@ -12,7 +13,6 @@ import io.cdkj.toolkit.testing.SecretGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +37,7 @@ class MessageHygieneTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     MessageHygieneTest(MotoServer moto) {
         this.moto = moto;
@@ -45,10 +45,7 @@ class MessageHygieneTest {
 
     @AfterEach
     void closeScopes() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     private CliHarness cli() {

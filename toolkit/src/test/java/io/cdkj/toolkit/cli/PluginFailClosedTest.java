@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.cli;
 
+import io.cdkj.toolkit.testing.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cdkj.localaws.AwsCallLog;
@@ -13,8 +14,6 @@ import io.cdkj.toolkit.testing.SecretGuard;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class PluginFailClosedTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     PluginFailClosedTest(MotoServer moto) {
         this.moto = moto;
@@ -55,10 +54,7 @@ class PluginFailClosedTest {
 
     @AfterEach
     void closeScopes() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     /** A harness with the plugin jar, whose credentials are a session in {@code first} (then {@code second}). */

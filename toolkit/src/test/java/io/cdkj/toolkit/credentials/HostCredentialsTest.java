@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.credentials;
 
+import io.cdkj.toolkit.testing.Scopes;
 import io.cdkj.toolkit.access.RoleToAssume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +59,7 @@ class HostCredentialsTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
 
     HostCredentialsTest(MotoServer moto) {
         this.moto = moto;
@@ -74,10 +75,7 @@ class HostCredentialsTest {
 
     @AfterEach
     void closeScopes() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     private void callerFromMoto() {

@@ -1,5 +1,6 @@
 package io.cdkj.toolkit.credentials;
 
+import io.cdkj.toolkit.testing.Scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +61,7 @@ class RoleOnTopTest {
     Path home;
 
     private final MotoServer moto;
-    private final List<AutoCloseable> scopes = new ArrayList<>();
+    private final Scopes scopes = new Scopes();
     private final StringWriter err = new StringWriter();
 
     RoleOnTopTest(MotoServer moto) {
@@ -78,10 +78,7 @@ class RoleOnTopTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = scopes.size() - 1; i >= 0; i--) {
-            scopes.get(i).close();
-        }
-        scopes.clear();
+        scopes.close();
     }
 
     @Test
